@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HomeConfig(AppConfig):
+    """The home page, standard pages, the shared content blocks and the site chrome."""
+
+    name = "home"
+    verbose_name = _("Site")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,1 @@
+"""The demo site that `manage.py load_demo_content` builds from the network's former pages."""

@@ -1,0 +1,193 @@
+"""Page types and snippets of the site frame: home page, standard pages, navigation, footer."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES, BodyBlock, FeaturedCardBlock, NavigationLinkBlock
+from home.selectors import absolute_page_url, language_switcher_links, page_alternates
+
+
+class SitePage(Page):
+    """Common ground of every public page: sharing image, description and language alternates."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("sharing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared on social media. Defaults to the site's image."),
+    )
+
+    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["alternates"] = language_switcher_links(page=self, request=request)
+        return context
+
+    def get_meta_description(self) -> str:
+        """The search-engine and sharing summary: the editor's, or the page's own intro."""
+        return self.search_description or ""
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        for url in urls:
+            url["location"] = absolute_page_url(page=self, request=request)
+        alternates = page_alternates(page=self, request=request)
+        for url in urls:
+            url["alternates"] = [
+                {"lang_code": alternate.hreflang, "location": alternate.url}
+                for alternate in alternates
+            ] + [
+                {"lang_code": "x-default", "location": alternate.url}
+                for alternate in alternates
+                if alternate.is_default_language
+            ]
+        return urls
+
+
+class HomePage(SitePage):
+    """The front page in each language: hero, introduction and featured content."""
+
+    hero_heading = models.CharField(_("hero heading"), max_length=200)
+    hero_text = models.TextField(_("hero text"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt_text = models.CharField(
+        _("hero image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Leave empty if the image only decorates the page."),
+    )
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    featured = StreamField(
+        [("card", FeaturedCardBlock())],
+        verbose_name=_("featured content"),
+        blank=True,
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt_text"),
+            ],
+            heading=_("Hero"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("featured"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("hero_heading"),
+        index.SearchField("hero_text"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_meta_description(self) -> str:
+        return self.search_description or self.hero_text
+
+
+class StandardPage(SitePage):
+    """A general content page (about us, policies…) built from the shared blocks."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    def get_meta_description(self) -> str:
+        return self.search_description or self.intro
+
+
+class MainMenu(TranslatableMixin, models.Model):
+    """The header navigation; one per language, translated with wagtail-localize."""
+
+    name = models.CharField(_("name"), max_length=100, help_text=_("For editors only."))
+    links = StreamField([("link", NavigationLinkBlock())], verbose_name=_("links"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("links")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("main menu")
+        verbose_name_plural = _("main menus")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Footer(TranslatableMixin, models.Model):
+    """The footer on every page: who we are, useful links and the copyright line."""
+
+    organisation_name = models.CharField(_("organisation name"), max_length=200)
+    about = models.TextField(_("about the network"), blank=True)
+    links = StreamField([("link", NavigationLinkBlock())], verbose_name=_("links"), blank=True)
+    copyright_notice = models.CharField(_("copyright notice"), max_length=250, blank=True)
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("about"),
+        FieldPanel("links"),
+        FieldPanel("copyright_notice"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer")
+        verbose_name_plural = _("footers")
+
+    def __str__(self) -> str:
+        return self.organisation_name
+
+
+@register_setting(icon="site")
+class SharingSettings(BaseGenericSetting):
+    """The image used when a page without its own is shared on social media."""
+
+    default_social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("default sharing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("default_social_image")]
+
+    class Meta:
+        verbose_name = _("sharing")

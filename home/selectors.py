@@ -1,0 +1,245 @@
+"""Reads for the site frame: language alternates, menus, footer and search."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Model
+from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+from wagtail.models import Locale, Page
+
+SEARCH_QUERY_MAX_LENGTH = 200
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+@dataclass(frozen=True)
+class PageAlternate:
+    """One language version of the page a visitor is on."""
+
+    language_code: str
+    language_name: str
+    url: str
+    is_current: bool
+    # False when the page itself is not translated and the link goes to its nearest
+    # translated ancestor instead, so the switcher never leads to a missing page.
+    is_exact: bool = True
+
+    @property
+    def hreflang(self) -> str:
+        return self.language_code
+
+    @property
+    def is_default_language(self) -> bool:
+        return self.language_code == settings.LANGUAGE_CODE
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """A visitor's search words, made safe to search with."""
+
+    text: str
+    was_truncated: bool
+
+
+def _language_names() -> dict[str, str]:
+    return dict(settings.LANGUAGES)
+
+
+def absolute_page_url(*, page: Page, request: HttpRequest | None) -> str:
+    """The page's full address on the host the visitor used (one site serves both languages)."""
+    url = page.get_url(request) or ""
+    if request is None or url.startswith(("http://", "https://")):
+        return page.get_full_url(request) or url
+    return request.build_absolute_uri(url)
+
+
+def page_alternates(*, page: Page, request: HttpRequest | None = None) -> list[PageAlternate]:
+    """Every live language version of a page, in the site's language order (for hreflang)."""
+    names = _language_names()
+    versions = {
+        version.locale.language_code: version
+        for version in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    return [
+        PageAlternate(
+            language_code=code,
+            language_name=names[code],
+            url=absolute_page_url(page=versions[code], request=request),
+            is_current=versions[code].pk == page.pk,
+        )
+        for code in names
+        if code in versions
+    ]
+
+
+def language_switcher_links(*, page: Page, request: HttpRequest) -> list[PageAlternate]:
+    """A link per language to the same page, or to its closest translated ancestor."""
+    names = _language_names()
+    exact = {
+        alternate.language_code: alternate
+        for alternate in page_alternates(page=page, request=request)
+    }
+    missing = [code for code in names if code not in exact]
+    fallbacks = _nearest_translated_ancestors(page=page, language_codes=missing, request=request)
+    links = []
+    for code in names:
+        if code in exact:
+            links.append(exact[code])
+        elif code in fallbacks:
+            links.append(
+                PageAlternate(
+                    language_code=code,
+                    language_name=names[code],
+                    url=fallbacks[code],
+                    is_current=False,
+                    is_exact=False,
+                )
+            )
+    return links
+
+
+def _nearest_translated_ancestors(
+    *, page: Page, language_codes: list[str], request: HttpRequest
+) -> dict[str, str]:
+    if not language_codes:
+        return {}
+    ancestors = list(page.get_ancestors().filter(depth__gt=1).only("translation_key", "depth"))
+    depth_by_key = {ancestor.translation_key: ancestor.depth for ancestor in ancestors}
+    candidates = (
+        Page.objects.live()
+        .filter(translation_key__in=depth_by_key, locale__language_code__in=language_codes)
+        .select_related("locale")
+    )
+    best: dict[str, Page] = {}
+    for candidate in candidates:
+        code = candidate.locale.language_code
+        current = best.get(code)
+        if (
+            current is None
+            or depth_by_key[candidate.translation_key] > depth_by_key[current.translation_key]
+        ):
+            best[code] = candidate
+    return {
+        code: absolute_page_url(page=candidate, request=request) for code, candidate in best.items()
+    }
+
+
+def path_alternates(*, request: HttpRequest) -> list[PageAlternate]:
+    """Language versions of a view that is not a page (search): the same path in each language."""
+    names = _language_names()
+    current = get_language()
+    path = request.get_full_path()
+    return [
+        PageAlternate(
+            language_code=code,
+            language_name=name,
+            url=request.build_absolute_uri(translate_url(path, code)),
+            is_current=code == current,
+        )
+        for code, name in names.items()
+    ]
+
+
+def home_page_links(*, request: HttpRequest) -> list[PageAlternate]:
+    """Each language's home page: where a visitor on a missing page can go next."""
+    names = _language_names()
+    current = get_language()
+    homes = (
+        Page.objects.live()
+        .filter(depth=2, locale__language_code__in=names)
+        .select_related("locale")
+        .order_by("path")
+    )
+    by_code = {}
+    for home in homes:
+        by_code.setdefault(home.locale.language_code, home)
+    return [
+        PageAlternate(
+            language_code=code,
+            language_name=names[code],
+            url=by_code[code].get_url(request),
+            is_current=code == current,
+        )
+        for code in names
+        if code in by_code
+    ]
+
+
+def snippet_for_active_language(*, model: type[Model]) -> Model | None:
+    """The active language's copy of a one-per-language snippet (menu, footer), else the source."""
+    active = Locale.get_active()
+    copies = {
+        item.locale_id: item
+        for item in model.objects.filter(locale__in=[active, Locale.get_default()])
+    }
+    return copies.get(active.pk) or copies.get(Locale.get_default().pk)
+
+
+def clean_search_query(raw: str | None) -> SearchQuery:
+    """Normalise widths (全角/半角), drop control characters, collapse spaces and cap the length."""
+    text = unicodedata.normalize("NFKC", raw or "")
+    text = _CONTROL_CHARACTERS.sub(" ", text)
+    text = " ".join(text.split())
+    was_truncated = len(text) > SEARCH_QUERY_MAX_LENGTH
+    return SearchQuery(text=text[:SEARCH_QUERY_MAX_LENGTH].strip(), was_truncated=was_truncated)
+
+
+def search_pages(*, query: SearchQuery, locale: Locale):
+    """Live public pages in the visitor's language matching the query, best first."""
+    if not query.text:
+        return Page.objects.none()
+    return Page.objects.live().public().filter(locale=locale).search(query.text)
+
+
+@dataclass(frozen=True)
+class SiteChrome:
+    """What the header and footer show: the active language's menu and footer snippets."""
+
+    menu: Model | None
+    footer: Model | None
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """The tags that describe a page to search engines and social media."""
+
+    description: str
+    canonical_url: str
+    image_url: str
+    og_locale: str
+    og_locale_alternates: list[str]
+
+
+OPEN_GRAPH_LOCALES = {"en": "en_GB", "ja": "ja_JP"}
+
+
+def page_meta(*, page, request, alternates) -> PageMeta:
+    """The description, canonical URL, sharing image and Open Graph locales of a page."""
+    current = get_language() or settings.LANGUAGE_CODE
+    if page is not None:
+        current = page.locale.language_code
+    description = page.specific.get_meta_description() if page is not None else ""
+    canonical = absolute_page_url(page=page, request=request) if page is not None else ""
+    image = getattr(page.specific, "social_image", None) if page is not None else None
+    if image is None and request is not None:
+        from home.models import SharingSettings
+
+        image = SharingSettings.load(request_or_site=request).default_social_image
+    image_url = ""
+    if image is not None and request is not None:
+        image_url = request.build_absolute_uri(image.get_rendition("fill-1200x630|format-jpeg").url)
+    return PageMeta(
+        description=" ".join(description.split())[:300],
+        canonical_url=canonical,
+        image_url=image_url,
+        og_locale=OPEN_GRAPH_LOCALES.get(current, current),
+        og_locale_alternates=[
+            OPEN_GRAPH_LOCALES.get(alternate.language_code, alternate.language_code)
+            for alternate in alternates
+            if alternate.is_exact and alternate.language_code != current
+        ],
+    )

@@ -1,0 +1,144 @@
+"""The editorial roles (Editors, Moderators, Translators) and the moderation workflow."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+EDITORS = "Editors"
+MODERATORS = "Moderators"
+TRANSLATORS = "Translators"
+
+# Which page actions each role has on the part of the tree it works on.
+PAGE_PERMISSIONS = {
+    EDITORS: ["add_page", "change_page", "lock_page", "unlock_page"],
+    MODERATORS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    TRANSLATORS: ["add_page", "change_page"],
+}
+COLLECTION_PERMISSIONS = {
+    EDITORS: [
+        "add_image",
+        "change_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+    ],
+    MODERATORS: [
+        "add_image",
+        "change_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+    ],
+    TRANSLATORS: ["choose_image", "choose_document"],
+}
+# Snippets visitors read; translators may change their translations (see wagtail_hooks).
+SNIPPET_MODELS = ["home.mainmenu", "home.footer"]
+
+
+def translated_locales() -> list[Locale]:
+    """The languages translated from the source language (Japanese)."""
+    return list(Locale.objects.exclude(language_code=settings.LANGUAGE_CODE))
+
+
+def may_edit_locale(*, user, locale: Locale) -> bool:
+    """Editors and moderators edit every language; translators only the translated ones."""
+    if user.is_superuser:
+        return True
+    names = set(user.groups.values_list("name", flat=True))
+    if names & {EDITORS, MODERATORS}:
+        return True
+    if TRANSLATORS in names:
+        return locale.language_code != settings.LANGUAGE_CODE
+    return True
+
+
+def _permission(app_label_model_codename: str) -> Permission:
+    app_label, codename = app_label_model_codename.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _snippet_permissions(actions: list[str]) -> list[Permission]:
+    permissions = []
+    for label in SNIPPET_MODELS:
+        app_label, model = label.split(".")
+        content_type = ContentType.objects.get(app_label=app_label, model=model)
+        permissions += list(
+            Permission.objects.filter(
+                content_type=content_type, codename__in=[f"{action}_{model}" for action in actions]
+            )
+        )
+    return permissions
+
+
+def _grant_pages(group: Group, page: Page, codenames: list[str]) -> None:
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=_permission(f"wagtailcore.{codename}")
+        )
+
+
+def _grant_collections(group: Group, codenames: list[str]) -> None:
+    root_collection = Collection.get_first_root_node()
+    for codename in codenames:
+        app_label = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
+        GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=root_collection,
+            permission=_permission(f"{app_label}.{codename}"),
+        )
+
+
+@transaction.atomic
+def ensure_roles() -> dict[str, Group]:
+    """Create or complete the three groups and the moderation workflow; safe to run again."""
+    root = Page.get_first_root_node()
+    admin_access = _permission("wagtailadmin.access_admin")
+    submit_translation = _permission("wagtail_localize.submit_translation")
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in PAGE_PERMISSIONS}
+
+    for name in (EDITORS, MODERATORS):
+        group = groups[name]
+        group.permissions.add(
+            admin_access, submit_translation, *_snippet_permissions(["add", "change", "delete"])
+        )
+        _grant_pages(group, root, PAGE_PERMISSIONS[name])
+        _grant_collections(group, COLLECTION_PERMISSIONS[name])
+
+    translators = groups[TRANSLATORS]
+    translators.permissions.add(admin_access, submit_translation, *_snippet_permissions(["change"]))
+    _grant_collections(translators, COLLECTION_PERMISSIONS[TRANSLATORS])
+    # Translators work on each translated language's tree only, never on the English source.
+    for home in Page.objects.filter(depth=2, locale__in=translated_locales()):
+        _grant_pages(translators, home, PAGE_PERMISSIONS[TRANSLATORS])
+
+    _ensure_moderation_workflow(root=root, moderators=groups[MODERATORS])
+    return groups
+
+
+def _ensure_moderation_workflow(*, root: Page, moderators: Group) -> Workflow:
+    """Every page change goes to the moderators for approval before it is published."""
+    existing = WorkflowPage.objects.filter(page=root).select_related("workflow").first()
+    if existing is not None:
+        return existing.workflow
+    task, _ = GroupApprovalTask.objects.get_or_create(name=f"{MODERATORS} approval")
+    task.groups.add(moderators)
+    workflow, created = Workflow.objects.get_or_create(name=f"{MODERATORS} approval")
+    if created:
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.create(workflow=workflow, page=root)
+    return workflow

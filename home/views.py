@@ -1,0 +1,75 @@
+"""Views that are not pages: search, robots.txt, sitemap and the error pages."""
+
+import logging
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+from wagtail.models import Locale
+
+from home.selectors import clean_search_query, home_page_links, path_alternates, search_pages
+from home.sitemaps import AllLanguagesSitemap
+
+logger = logging.getLogger(__name__)
+RESULTS_PER_PAGE = 10
+
+
+@require_safe
+def search(request: HttpRequest) -> HttpResponse:
+    """Site search in the visitor's language."""
+    query = clean_search_query(request.GET.get("q"))
+    results = search_pages(query=query, locale=Locale.get_active())
+    page_of_results = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {
+            "query": query,
+            "query_string": urlencode({"q": query.text}),
+            "results": page_of_results,
+            "alternates": path_alternates(request=request),
+        },
+    )
+
+
+@require_safe
+@cache_control(max_age=3600, public=True)
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Tells crawlers where the sitemap is and keeps them out of the admin."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def sitemap(request: HttpRequest) -> HttpResponse:
+    """Every live page in every language, with its hreflang alternates."""
+    return wagtail_sitemap(request, sitemaps={"pages": AllLanguagesSitemap})
+
+
+def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
+    """A friendly 404 in the visitor's language, with a way back to each home page."""
+    return render(
+        request,
+        "404.html",
+        {"alternates": home_page_links(request=request), "is_error_page": True},
+        status=404,
+    )
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """A self-contained 500 page: no database, no menus, since those may be what failed."""
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"LANGUAGE_CODE": get_language() or "en"}))

@@ -1,0 +1,48 @@
+"""Admin registration of the site-frame snippets, and the translators' language boundary."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.models import Footer, MainMenu
+from home.services.roles import may_edit_locale
+
+
+class MainMenuViewSet(SnippetViewSet):
+    model = MainMenu
+    icon = "list-ul"
+    menu_label = _("Main menu")
+    list_display = ["name", "locale"]
+
+
+class FooterViewSet(SnippetViewSet):
+    model = Footer
+    icon = "placeholder"
+    menu_label = _("Footer")
+    list_display = ["organisation_name", "locale"]
+
+
+register_snippet(MainMenuViewSet)
+register_snippet(FooterViewSet)
+
+
+def _refuse_other_languages(request, instance):
+    locale = getattr(instance, "locale", None)
+    if locale is not None and not may_edit_locale(user=request.user, locale=locale):
+        raise PermissionDenied(
+            _("Translators may only change content in the languages they translate.")
+        )
+
+
+@hooks.register("before_edit_snippet")
+def only_translated_languages_for_translators_edit(request, instance):
+    _refuse_other_languages(request, instance)
+
+
+@hooks.register("before_delete_snippet")
+def only_translated_languages_for_translators_delete(request, instances):
+    for instance in instances:
+        _refuse_other_languages(request, instance)
