@@ -1,6 +1,5 @@
 """Reads for the site frame: language alternates, menus, footer and search."""
 
-import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -13,7 +12,6 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 SEARCH_QUERY_MAX_LENGTH = 200
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -179,10 +177,18 @@ def snippet_for_active_language(*, model: type[Model]) -> Model | None:
     return copies.get(active.pk) or copies.get(Locale.get_default().pk)
 
 
+def _is_word_character(character: str) -> bool:
+    return unicodedata.category(character)[0] in {"L", "N", "M"}
+
+
 def clean_search_query(raw: str | None) -> SearchQuery:
-    """Normalise widths (全角/半角), drop control characters, collapse spaces and cap the length."""
+    """Normalise widths (全角/半角), keep letters and numbers only, collapse spaces, cap the length.
+
+    Punctuation is dropped because search backends give it meaning (quotes, *, -, OR…) and a
+    visitor's stray quote must not become a syntax error.
+    """
     text = unicodedata.normalize("NFKC", raw or "")
-    text = _CONTROL_CHARACTERS.sub(" ", text)
+    text = "".join(character if _is_word_character(character) else " " for character in text)
     text = " ".join(text.split())
     was_truncated = len(text) > SEARCH_QUERY_MAX_LENGTH
     return SearchQuery(text=text[:SEARCH_QUERY_MAX_LENGTH].strip(), was_truncated=was_truncated)

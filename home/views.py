@@ -4,6 +4,7 @@ import logging
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -27,8 +28,16 @@ RESULTS_PER_PAGE = 10
 def search(request: HttpRequest) -> HttpResponse:
     """Site search in the visitor's language."""
     query = clean_search_query(request.GET.get("q"))
-    results = search_pages(query=query, locale=Locale.get_active())
-    page_of_results = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    search_failed = False
+    try:
+        results = search_pages(query=query, locale=Locale.get_active())
+        page_of_results = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        page_of_results.object_list = list(page_of_results.object_list)
+    except DatabaseError:
+        # A search backend error must not cost the visitor the page; they can try other words.
+        logger.exception("Search failed for query %r", query.text)
+        search_failed = True
+        page_of_results = Paginator([], RESULTS_PER_PAGE).get_page(1)
     return TemplateResponse(
         request,
         "search/search.html",
@@ -36,6 +45,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "query": query,
             "query_string": urlencode({"q": query.text}),
             "results": page_of_results,
+            "search_failed": search_failed,
             "alternates": path_alternates(request=request),
         },
     )

@@ -1,9 +1,9 @@
 """Admin registration of the site-frame snippets, and the translators' language boundary."""
 
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -29,20 +29,20 @@ register_snippet(MainMenuViewSet)
 register_snippet(FooterViewSet)
 
 
-def _refuse_other_languages(request, instance):
-    locale = getattr(instance, "locale", None)
-    if locale is not None and not may_edit_locale(user=request.user, locale=locale):
-        raise PermissionDenied(
-            _("Translators may only change content in the languages they translate.")
-        )
+def _refuse_other_languages(request, instances):
+    """Translators may only change content in the languages they translate."""
+    for instance in instances:
+        locale = getattr(instance, "locale", None)
+        if locale is not None and not may_edit_locale(user=request.user, locale=locale):
+            return permission_denied(request)
+    return None
 
 
 @hooks.register("before_edit_snippet")
 def only_translated_languages_for_translators_edit(request, instance):
-    _refuse_other_languages(request, instance)
+    return _refuse_other_languages(request, [instance])
 
 
 @hooks.register("before_delete_snippet")
 def only_translated_languages_for_translators_delete(request, instances):
-    for instance in instances:
-        _refuse_other_languages(request, instance)
+    return _refuse_other_languages(request, instances)

@@ -22,3 +22,6 @@ RUNNING_IN_CI = os.environ.get("CI", "").lower() == "true"
 if RUNNING_IN_CI and not os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse("postgres://root@127.0.0.1:5432/postgres")}
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME", "test_network_site")}
+# Serve static files from the app folders without a collectstatic step.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,50 @@
+"""Production configuration comes from the environment and refuses to start unsafely."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.test import SimpleTestCase
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+    }
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+
+
+class ProductionSettingsTests(SimpleTestCase):
+    def test_production_refuses_to_start_without_a_secret_key(self):
+        result = manage("check", DJANGO_SETTINGS_MODULE="config.settings.production")
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("SECRET_KEY is not set", result.stderr)
+
+    def test_production_passes_the_deployment_checklist(self):
+        result = manage(
+            "check",
+            "--deploy",
+            "--fail-level",
+            "WARNING",
+            DJANGO_SETTINGS_MODULE="config.settings.production",
+            SECRET_KEY="k" * 20 + "-a-long-random-production-secret-key-0123456789",
+            ALLOWED_HOSTS="www.example.org",
+            CSRF_TRUSTED_ORIGINS="https://www.example.org",
+            DATABASE_URL="postgres://root@127.0.0.1:5432/postgres",
+            BEHIND_TLS_PROXY="true",
+        )
+        self.assertEqual(result.returncode, 0, result.stderr + result.stdout)

@@ -1,0 +1,44 @@
+"""Test-run guards: CI must reach PostgreSQL, and the run says which database it uses."""
+
+import os
+
+from django.conf import settings
+
+import pytest
+
+
+def _database_label() -> str:
+    database = settings.DATABASES["default"]
+    engine = database["ENGINE"].rsplit(".", 1)[-1]
+    if engine == "sqlite3":
+        return "SQLite (local fallback; set DATABASE_URL or CI=true to test on PostgreSQL)"
+    return f"{engine} at {database.get('HOST') or 'local socket'}:{database.get('PORT') or ''}"
+
+
+def pytest_report_header(config):
+    return f"database: {_database_label()}"
+
+
+def pytest_sessionstart(session):
+    """Compile the interface translations; in CI, insist on a reachable PostgreSQL."""
+    from django.core.management import call_command
+
+    call_command("compile_catalogues", verbosity=0)
+    if os.environ.get("CI", "").lower() != "true":
+        return
+    database = settings.DATABASES["default"]
+    if "postgresql" not in database["ENGINE"]:
+        pytest.exit("CI=true but DATABASE_URL does not point at PostgreSQL.", returncode=3)
+    import psycopg
+
+    try:
+        psycopg.connect(
+            host=database.get("HOST") or None,
+            port=database.get("PORT") or None,
+            user=database.get("USER") or None,
+            password=database.get("PASSWORD") or None,
+            dbname=database.get("NAME"),
+            connect_timeout=5,
+        ).close()
+    except psycopg.OperationalError as error:
+        pytest.exit(f"PostgreSQL is unreachable ({_database_label()}): {error}", returncode=3)

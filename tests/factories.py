@@ -1,0 +1,116 @@
+"""Test data for every app, in one place."""
+
+from django.conf import settings
+from django.test import TestCase
+
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.operations import TranslationCreator
+
+import factory
+import wagtail_factories
+
+from home.models import Footer, HomePage, MainMenu, StandardPage
+
+
+def locale(language_code: str) -> Locale:
+    return Locale.objects.get_or_create(language_code=language_code)[0]
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Home"
+    slug = factory.Sequence(lambda n: f"home-{n}")
+    hero_heading = "Local governments for sustainability"
+    hero_text = "A network of local and regional governments."
+    intro = "<p>Welcome to the network.</p>"
+    locale = factory.LazyFunction(lambda: locale(settings.LANGUAGE_CODE))
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Standard page {n}")
+    slug = factory.Sequence(lambda n: f"standard-{n}")
+    intro = "An introduction."
+
+    class Meta:
+        model = StandardPage
+
+
+class MainMenuFactory(factory.django.DjangoModelFactory):
+    name = "Main menu"
+    locale = factory.LazyFunction(lambda: locale(settings.LANGUAGE_CODE))
+
+    class Meta:
+        model = MainMenu
+
+
+class FooterFactory(factory.django.DjangoModelFactory):
+    organisation_name = "Test Network"
+    about = "About the test network."
+    copyright_notice = "© Test Network"
+    locale = factory.LazyFunction(lambda: locale(settings.LANGUAGE_CODE))
+
+    class Meta:
+        model = Footer
+
+
+def load_demo():
+    """The demo site as `make run` builds it, with its translations published."""
+    from home.demo.loader import load_demo_content
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return load_demo_content()
+
+
+def make_site() -> HomePage:
+    """An English home page that the default site serves, as a fresh installation has."""
+    home = HomePageFactory(parent=Page.get_first_root_node())
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    return home
+
+
+def translate(instance, language_code: str = "ja", **changes):
+    """Translate with wagtail-localize as a translator would, then apply `changes` to the copy."""
+    target_locale = locale(language_code)
+    # wagtail-localize publishes translations when the transaction commits; tests never commit.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        TranslationCreator(user=None, target_locales=[target_locale]).create_translations(
+            instance, include_related_objects=False
+        )
+    translated = instance.get_translation(target_locale)
+    if changes:
+        for field_name, value in changes.items():
+            setattr(translated, field_name, value)
+        if isinstance(translated, Page):
+            translated.save_revision().publish()
+        else:
+            translated.save()
+    return translated
+
+
+def page_form_data(page, **fields) -> dict:
+    """What the page editor posts for `page`: its own values plus any `fields` given."""
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
+
+    data = {"title": page.title, "slug": page.slug, "comments": inline_formset([])}
+    specific = page.specific
+    if isinstance(specific, HomePage):
+        data.update(
+            hero_heading=specific.hero_heading,
+            hero_text=specific.hero_text,
+            intro=rich_text(specific.intro),
+            featured=streamfield([]),
+            body=streamfield([]),
+        )
+    elif isinstance(specific, StandardPage):
+        data.update(intro=specific.intro, body=streamfield([]))
+    data.update(fields)
+    return nested_form_data(data)

@@ -1,0 +1,54 @@
+"""Missing pages and server errors get a friendly page in the visitor's language."""
+
+from django.test import TestCase, override_settings
+from django.urls import path
+
+from tests.factories import FooterFactory, make_site, translate
+
+
+def broken_view(request):
+    raise RuntimeError("boom")
+
+
+urlpatterns = [path("<str:lang>/broken/", broken_view)]
+handler500 = "home.views.server_error"
+
+
+class NotFoundPageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = make_site()
+        translate(cls.home)
+        translate(
+            FooterFactory(organisation_name="Test Network"), organisation_name="テストネットワーク"
+        )
+
+    def test_not_found_page_speaks_english_under_en(self):
+        response = self.client.get("/en/no-such-page/")
+        self.assertEqual(response.status_code, 404)
+        self.assertContains(response, "Page not found", status_code=404)
+        self.assertContains(response, '<html lang="en">', status_code=404)
+        self.assertContains(response, '<meta name="robots" content="noindex">', status_code=404)
+
+    def test_not_found_page_speaks_japanese_under_ja(self):
+        response = self.client.get("/ja/no-such-page/")
+        self.assertContains(response, '<html lang="ja">', status_code=404)
+        self.assertContains(response, "ページが見つかりません", status_code=404)
+        self.assertContains(response, "テストネットワーク", status_code=404)
+
+
+@override_settings(ROOT_URLCONF="tests.home.test_error_pages")
+class ServerErrorPageTests(TestCase):
+    def setUp(self):
+        self.client.raise_request_exception = False
+
+    def test_server_error_page_is_friendly_in_both_languages(self):
+        from django.utils import translation
+
+        for language, text in (("en", "Something went wrong"), ("ja", "問題が発生しました")):
+            with self.subTest(language=language), translation.override(language):
+                response = self.client.get(
+                    f"/{language}/broken/", headers={"accept-language": language}
+                )
+                self.assertEqual(response.status_code, 500)
+                self.assertContains(response, text, status_code=500)

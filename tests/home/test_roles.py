@@ -1,0 +1,74 @@
+"""Editors, moderators and translators each get what their job needs, and no more."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import TestCase
+
+from wagtail.models import Page, WorkflowPage
+
+from home.services.roles import EDITORS, MODERATORS, TRANSLATORS, ensure_roles
+from tests.factories import FooterFactory, StandardPageFactory, make_site, translate
+
+
+def user_in(group_name: str, username: str):
+    user = get_user_model().objects.create_user(username=username, password="x")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+class RolesTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = make_site()
+        cls.page = StandardPageFactory(parent=cls.home, slug="about")
+        cls.home_ja = translate(cls.home)
+        cls.page_ja = translate(cls.page)
+        cls.footer = FooterFactory()
+        cls.footer_ja = translate(cls.footer, organisation_name="テスト")
+        ensure_roles()
+        cls.editor = user_in(EDITORS, "editor")
+        cls.moderator = user_in(MODERATORS, "moderator")
+        cls.translator = user_in(TRANSLATORS, "translator")
+
+    def test_the_three_groups_exist_and_setup_is_repeatable(self):
+        ensure_roles()
+        self.assertEqual(
+            Group.objects.filter(name__in=[EDITORS, MODERATORS, TRANSLATORS]).count(), 3
+        )
+
+    def test_a_moderation_workflow_covers_the_whole_tree(self):
+        root = Page.get_first_root_node()
+        workflow = WorkflowPage.objects.get(page=root).workflow
+        self.assertTrue(workflow.active)
+        self.assertEqual(self.page.get_workflow(), workflow)
+        self.assertEqual(self.page_ja.get_workflow(), workflow)
+
+    def test_editors_edit_but_moderators_publish(self):
+        self.assertTrue(self.page.permissions_for_user(self.editor).can_edit())
+        self.assertFalse(self.page.permissions_for_user(self.editor).can_publish())
+        self.assertTrue(self.page.permissions_for_user(self.moderator).can_publish())
+
+    def test_translators_edit_japanese_pages_only(self):
+        self.assertTrue(self.page_ja.permissions_for_user(self.translator).can_edit())
+        self.assertFalse(self.page_ja.permissions_for_user(self.translator).can_publish())
+        self.assertFalse(self.page.permissions_for_user(self.translator).can_edit())
+        self.client.force_login(self.translator)
+        self.assertEqual(self.client.get(f"/admin/pages/{self.page_ja.pk}/edit/").status_code, 200)
+        self.assertNotEqual(self.client.get(f"/admin/pages/{self.page.pk}/edit/").status_code, 200)
+
+    def test_translators_edit_japanese_snippets_only(self):
+        self.client.force_login(self.translator)
+        url = "/admin/snippets/home/footer/edit/{}/"
+        self.assertEqual(self.client.get(url.format(self.footer_ja.pk)).status_code, 200)
+        refused = self.client.get(url.format(self.footer.pk), follow=True)
+        self.assertContains(refused, "Sorry, you do not have permission to access this area.")
+        response = self.client.post(url.format(self.footer.pk), {"organisation_name": "Changed"})
+        self.assertEqual(response.status_code, 302)
+        self.footer.refresh_from_db()
+        self.assertEqual(self.footer.organisation_name, "Test Network")
+
+    def test_editors_edit_snippets_in_every_language(self):
+        self.client.force_login(self.editor)
+        self.assertEqual(
+            self.client.get(f"/admin/snippets/home/footer/edit/{self.footer.pk}/").status_code, 200
+        )
