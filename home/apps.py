@@ -8,3 +8,8 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Site")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from home.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

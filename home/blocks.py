@@ -79,7 +79,9 @@ class LinkValue(blocks.StructValue):
     def url(self) -> str:
         page = self.get("page")
         if page:
-            return page.localized.url or ""
+            page = page.localized
+            # A link to an unpublished page would lead visitors to a 404.
+            return (page.url or "") if page.live else ""
         return self.get("external_url") or ""
 
     def text(self) -> str:

@@ -1,9 +1,11 @@
 """Reads for the site frame: language alternates, menus, footer and search."""
 
 import unicodedata
+import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Model
 from django.http import HttpRequest
 from django.urls import translate_url
@@ -202,11 +204,68 @@ def search_pages(*, query: SearchQuery, locale: Locale):
 
 
 @dataclass(frozen=True)
-class SiteChrome:
-    """What the header and footer show: the active language's menu and footer snippets."""
+class ChromeLink:
+    """A resolved menu or footer link: its text and address, ready to render."""
 
-    menu: Model | None
-    footer: Model | None
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class SiteChrome:
+    """What the header and footer show in one language, cached between requests."""
+
+    menu_links: tuple[ChromeLink, ...] = ()
+    organisation_name: str = ""
+    about: str = ""
+    footer_links: tuple[ChromeLink, ...] = ()
+    copyright_notice: str = ""
+
+
+CHROME_CACHE_SECONDS = 300
+CHROME_VERSION_KEY = "site-chrome-version"
+
+
+def chrome_version() -> str:
+    return cache.get_or_set(CHROME_VERSION_KEY, lambda: uuid.uuid4().hex, None)
+
+
+def forget_site_chrome() -> None:
+    """Drop every cached header and footer; called when a page, menu or footer changes."""
+    cache.set(CHROME_VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def site_chrome() -> SiteChrome:
+    """The active language's menu and footer, resolved to text and URLs and cached."""
+    key = f"site-chrome:{get_language()}:{chrome_version()}"
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = _resolve_site_chrome()
+        cache.set(key, chrome, CHROME_CACHE_SECONDS)
+    return chrome
+
+
+def _links(stream) -> tuple[ChromeLink, ...]:
+    links = []
+    for block in stream:
+        url = block.value.url()
+        if url:
+            links.append(ChromeLink(text=block.value.text(), url=url))
+    return tuple(links)
+
+
+def _resolve_site_chrome() -> SiteChrome:
+    from home.models import Footer, MainMenu
+
+    menu = snippet_for_active_language(model=MainMenu)
+    footer = snippet_for_active_language(model=Footer)
+    return SiteChrome(
+        menu_links=_links(menu.links) if menu else (),
+        organisation_name=footer.organisation_name if footer else "",
+        about=footer.about if footer else "",
+        footer_links=_links(footer.links) if footer else (),
+        copyright_notice=footer.copyright_notice if footer else "",
+    )
 
 
 @dataclass(frozen=True)

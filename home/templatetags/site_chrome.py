@@ -2,32 +2,22 @@
 
 from django import template
 
-from home.models import Footer, MainMenu
-from home.selectors import SiteChrome, page_meta, snippet_for_active_language
+from home import selectors
+from home.selectors import SiteChrome
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def site_chrome(context) -> SiteChrome:
-    """The header menu and footer for the active language, looked up once per request."""
-    request = context.get("request")
-    cached = getattr(request, "_site_chrome", None) if request is not None else None
-    if cached is not None:
-        return cached
-    chrome = SiteChrome(
-        menu=snippet_for_active_language(model=MainMenu),
-        footer=snippet_for_active_language(model=Footer),
-    )
-    if request is not None:
-        request._site_chrome = chrome
-    return chrome
+    """The header menu and footer for the active language (cached; see selectors)."""
+    return selectors.site_chrome()
 
 
 @register.simple_tag(takes_context=True)
 def sharing_meta(context):
     """Title, description, canonical URL and image for search engines and social media."""
-    return page_meta(
+    return selectors.page_meta(
         page=context.get("page"),
         request=context.get("request"),
         alternates=context.get("alternates") or [],
