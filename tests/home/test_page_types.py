@@ -53,3 +53,33 @@ class StandardPageTests(WagtailPageTestCase):
         self.assertPageIsEditable(self.page, post_data=page_form_data(self.page))
         self.assertPageIsPreviewable(self.page, post_data=page_form_data(self.page))
         self.assertPageIsPreviewable(self.page_ja, post_data=page_form_data(self.page_ja))
+
+
+class SchedulingTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = make_site()
+
+    def test_a_scheduled_page_goes_live_only_at_its_time(self):
+        from datetime import timedelta
+        from unittest import mock
+
+        from django.core.management import call_command
+        from django.utils import timezone
+
+        page = StandardPageFactory(parent=self.home, title="Later", slug="later", live=False)
+        page.go_live_at = timezone.now() + timedelta(days=1)
+        revision = page.save_revision()
+        revision.publish()
+        page.refresh_from_db()
+        self.assertFalse(page.live)
+        self.assertEqual(self.client.get("/en/later/").status_code, 404)
+
+        # The day comes: Wagtail's scheduler (cron: publish_scheduled) publishes it.
+        the_day_after = timezone.now() + timedelta(days=2)
+        with (
+            mock.patch("django.utils.timezone.now", return_value=the_day_after),
+            self.captureOnCommitCallbacks(execute=True),
+        ):
+            call_command("publish_scheduled")
+        self.assertEqual(self.client.get("/en/later/").status_code, 200)
