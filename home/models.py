@@ -115,6 +115,13 @@ class HomePage(SitePage):
     def get_meta_description(self) -> str:
         return self.search_description or self.hero_text
 
+    def get_context(self, request, *args, **kwargs):
+        from events.selectors import featured_event
+
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_event"] = featured_event(locale=self.locale)
+        return context
+
 
 class StandardPage(SitePage):
     """A general content page (about us, policies…) built from the shared blocks."""

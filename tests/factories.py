@@ -1,5 +1,8 @@
 """Test data for every app, in one place."""
 
+import datetime
+import zoneinfo
+
 from django.conf import settings
 from django.test import TestCase
 
@@ -114,3 +117,61 @@ def page_form_data(page, **fields) -> dict:
         data.update(intro=specific.intro, body=streamfield([]))
     data.update(fields)
     return nested_form_data(data)
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Events"
+    slug = factory.Sequence(lambda n: f"events-{n}")
+
+    class Meta:
+        model = "events.EventIndexPage"
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Forum {n}")
+    slug = factory.Sequence(lambda n: f"forum-{n}")
+    summary = "A forum of local governments."
+    start_date = datetime.date(2022, 3, 8)
+    end_date = datetime.date(2022, 3, 10)
+    time_zone = "America/New_York"
+    format = "online"
+
+    class Meta:
+        model = "events.EventPage"
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"SPEAKER Number{n}")
+    role = "Mayor"
+    organisation = "A City"
+    locale = factory.LazyFunction(lambda: locale(settings.LANGUAGE_CODE))
+
+    class Meta:
+        model = "events.Person"
+
+
+def eastern(*parts) -> datetime.datetime:
+    """A wall-clock time in US Eastern time, as the seed's programme gives them."""
+    return datetime.datetime(*parts, tzinfo=zoneinfo.ZoneInfo("America/New_York"))
+
+
+class SessionPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Session {n}")
+    slug = factory.Sequence(lambda n: f"session-{n}")
+    start = factory.LazyFunction(lambda: eastern(2022, 3, 8, 20, 0))
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(minutes=30))
+    kind = "plenary"
+
+    class Meta:
+        model = "events.SessionPage"
+
+
+def add_session(event, *, people=(), **fields):
+    """A session under `event`, with (person, role) pairs, published."""
+    from events.models import SessionPerson
+
+    session = SessionPageFactory.build(**fields)
+    session.people = [SessionPerson(person=person, role=role) for person, role in people]
+    event.add_child(instance=session)
+    session.save_revision().publish()
+    return session

@@ -182,20 +182,19 @@ def _point_default_site_at(home: HomePage) -> None:
         site.save()
 
 
-def build_english_chrome(*, locale: Locale, home: HomePage, about: StandardPage) -> list:
-    """The English header menu and footer, created once."""
+def build_english_chrome(*, locale: Locale, links: list[Page], footer_links: list[Page]) -> list:
+    """The English header menu and footer, created once; the first menu link reads "Home"."""
     menu = MainMenu.objects.filter(locale=locale).first()
     if menu is None:
-        menu = MainMenu.objects.create(
-            locale=locale,
-            name="Main menu",
-            links=_stream([("link", _link(home, "Home")), ("link", _link(about))]),
-        )
+        menu_links = [("link", _link(links[0], "Home"))] + [
+            ("link", _link(page)) for page in links[1:]
+        ]
+        menu = MainMenu.objects.create(locale=locale, name="Main menu", links=_stream(menu_links))
     footer = Footer.objects.filter(locale=locale).first()
     if footer is None:
         footer = Footer.objects.create(
             locale=locale,
-            links=_stream([("link", _link(about))]),
+            links=_stream([("link", _link(page)) for page in footer_links]),
             **FOOTER,
         )
     return [menu, footer]

@@ -12,11 +12,13 @@ from django.db import transaction
 
 from wagtail.models import Locale
 
+from events.demo import forum
 from home.demo import home_content
 from home.demo.translation import Catalogue, TranslationReport, translate_objects
 from home.services.roles import ensure_roles
 
-CATALOGUES = {"ja": [Path(__file__).resolve().parent / "ja.po"]}
+BASE_DIR = Path(__file__).resolve().parents[2]
+CATALOGUES = {"ja": [BASE_DIR / "home" / "demo" / "ja.po", BASE_DIR / "events" / "demo" / "ja.po"]}
 
 
 @dataclass
@@ -32,13 +34,18 @@ def load_demo_content() -> DemoReport:
     english = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     home, pages = home_content.build_english_home(locale=english)
     about = pages[1]
-    snippets = home_content.build_english_chrome(locale=english, home=home, about=about)
+    people, event_pages = forum.build_events(home=home, locale=english)
+    chrome = home_content.build_english_chrome(
+        locale=english, links=[home, event_pages[0], about], footer_links=[about]
+    )
+    # People first: sessions refer to them, and their translations must exist to be linked.
+    sources = [*people, *pages, *event_pages, *chrome]
 
     report = DemoReport()
     for language_code, paths in CATALOGUES.items():
         locale, _ = Locale.objects.get_or_create(language_code=language_code)
         report.translations[language_code] = translate_objects(
-            objects=[*pages, *snippets], locale=locale, catalogue=Catalogue(paths)
+            objects=sources, locale=locale, catalogue=Catalogue(paths)
         )
     # Translators get their language's tree once it exists.
     ensure_roles()

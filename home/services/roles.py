@@ -47,7 +47,7 @@ COLLECTION_PERMISSIONS = {
     TRANSLATORS: ["choose_image", "choose_document"],
 }
 # Snippets visitors read; translators may change their translations (see wagtail_hooks).
-SNIPPET_MODELS = ["home.mainmenu", "home.footer"]
+SNIPPET_MODELS = ["home.mainmenu", "home.footer", "events.person"]
 
 
 def translated_locales() -> list[Locale]:

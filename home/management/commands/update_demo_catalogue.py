@@ -17,14 +17,22 @@ class Command(BaseCommand):
         "catalogues (home/demo/<language>.po), keeping the translations already there."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--into",
+            help="The catalogue file that receives the new strings (default: the last one listed "
+            "for the language in home/demo/loader.py, i.e. the newest feature's).",
+        )
+
     def handle(self, *args, **options):
         for language_code, paths in CATALOGUES.items():
-            path = Path(paths[0])
+            path = Path(options["into"] or paths[-1]).resolve()
             catalogue = polib.pofile(str(path)) if path.stat().st_size else polib.POFile()
             catalogue.metadata.setdefault("Content-Type", "text/plain; charset=utf-8")
-            known = {entry.msgid for entry in catalogue}
-            for other in paths[1:]:
-                known |= {entry.msgid for entry in polib.pofile(str(other))}
+            known = set()
+            for other in {*paths, path}:
+                if Path(other).stat().st_size:
+                    known |= {entry.msgid for entry in polib.pofile(str(other))}
             added = 0
             translations = Translation.objects.filter(target_locale__language_code=language_code)
             for translation in translations.select_related("source"):

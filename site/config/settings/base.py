@@ -32,6 +32,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "events",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -185,6 +186,9 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Event times: English pages show each event's official zone; these languages show their own.
+EVENT_TIME_ZONE_BY_LANGUAGE = {"ja": "Asia/Tokyo"}
 
 # Where the demo content's source pages live (../shared/seed next to the checkout).
 DEMO_SEED_DIR = Path(os.environ.get("DEMO_SEED_DIR", BASE_DIR.parent / "shared" / "seed"))

@@ -1,0 +1,92 @@
+"""schema.org Event data for search engines: online attendance, sessions as sub-events."""
+
+import json
+
+from django.http import HttpRequest
+from django.utils.html import strip_tags
+
+from events.models import EventPage, SessionPage
+
+ONLINE = "https://schema.org/OnlineEventAttendanceMode"
+OFFLINE = "https://schema.org/OfflineEventAttendanceMode"
+MIXED = "https://schema.org/MixedEventAttendanceMode"
+ATTENDANCE = {
+    EventPage.FORMAT_ONLINE: ONLINE,
+    EventPage.FORMAT_IN_PERSON: OFFLINE,
+    EventPage.FORMAT_HYBRID: MIXED,
+}
+
+
+def _location(event: EventPage, url: str) -> list[dict]:
+    locations = []
+    if event.format in (EventPage.FORMAT_ONLINE, EventPage.FORMAT_HYBRID):
+        locations.append({"@type": "VirtualLocation", "url": url})
+    if event.format in (EventPage.FORMAT_IN_PERSON, EventPage.FORMAT_HYBRID) and event.venue:
+        locations.append({"@type": "Place", "name": event.venue})
+    return locations
+
+
+def _session(session: SessionPage, event: EventPage, request: HttpRequest) -> dict:
+    url = request.build_absolute_uri(session.url)
+    data = {
+        "@type": "Event",
+        "name": session.title,
+        "startDate": session.start.isoformat(),
+        "endDate": session.end.isoformat(),
+        "url": url,
+        "eventAttendanceMode": ATTENDANCE[event.format],
+        "eventStatus": "https://schema.org/EventScheduled",
+        "location": _location(event, session.live_stream_url or url),
+        "inLanguage": session.locale.language_code,
+    }
+    description = " ".join(strip_tags(session.description).split())
+    if description:
+        data["description"] = description
+    performers = [
+        {"@type": "Person", "name": part.person.name}
+        for part in session.people.all()
+        if part.role in ("speaker", "remarks", "panellist", "moderator")
+    ]
+    if performers:
+        data["performer"] = performers
+    if session.recording_url:
+        data["recordedIn"] = {
+            "@type": "VideoObject",
+            "name": session.title,
+            "description": description or session.title,
+            "embedUrl": session.recording_url,
+            "uploadDate": session.end.date().isoformat(),
+        }
+    return data
+
+
+def event_json_ld(*, event: EventPage, sessions: list[SessionPage], request: HttpRequest) -> str:
+    """The event as JSON-LD, safe to place inside a <script> element."""
+    url = request.build_absolute_uri(event.url)
+    start = sessions[0].start.isoformat() if sessions else event.start_date.isoformat()
+    end = max(s.end for s in sessions).isoformat() if sessions else event.end_date.isoformat()
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "description": event.summary,
+        "startDate": start,
+        "endDate": end,
+        "url": url,
+        "eventAttendanceMode": ATTENDANCE[event.format],
+        "eventStatus": "https://schema.org/EventScheduled",
+        "location": _location(event, url),
+        "inLanguage": event.locale.language_code,
+        "organizer": [
+            {
+                "@type": "Organization",
+                "name": b.value["name"],
+                **({"url": b.value["url"]} if b.value["url"] else {}),
+            }
+            for b in event.organisers
+            if b.value["role"] == "organiser"
+        ],
+        "subEvent": [_session(session, event, request) for session in sessions],
+    }
+    # "</script>" inside a string must not end the element.
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")

@@ -1,0 +1,54 @@
+/* Event pages, progressively enhanced: each time also in the visitor's own zone, and each
+   session's status (upcoming, live, ended) by the visitor's clock, so a cached page stays right.
+   Without scripts the page shows the same information in the event's or the language's zone. */
+(function () {
+  "use strict";
+  var lang = document.documentElement.lang || "en";
+  var visitorZone;
+  try {
+    visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch (error) {
+    return;
+  }
+  var timeFormat = new Intl.DateTimeFormat(lang, {
+    weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit",
+    hour12: false, timeZoneName: "short"
+  });
+
+  function offsetMinutes(iso) {
+    var match = /([+-])(\d\d):(\d\d)$/.exec(iso);
+    if (!match) { return 0; }
+    var minutes = parseInt(match[2], 10) * 60 + parseInt(match[3], 10);
+    return match[1] === "-" ? -minutes : minutes;
+  }
+
+  document.querySelectorAll("time[data-local-time]").forEach(function (element) {
+    var iso = element.getAttribute("datetime");
+    var instant = new Date(iso);
+    if (isNaN(instant.getTime())) { return; }
+    // Already in the visitor's zone: nothing to add.
+    if (-instant.getTimezoneOffset() === offsetMinutes(iso)) { return; }
+    var holder = element.closest("[data-local-label]");
+    var label = holder ? holder.getAttribute("data-local-label") : "";
+    var extra = document.createElement("span");
+    extra.className = "local-time";
+    extra.textContent = " (" + (label ? label + ": " : "") + timeFormat.format(instant) + ")";
+    element.insertAdjacentElement("afterend", extra);
+  });
+
+  function refreshStatuses() {
+    var now = Date.now();
+    document.querySelectorAll("[data-session-status]").forEach(function (status) {
+      var start = Date.parse(status.getAttribute("data-start"));
+      var end = Date.parse(status.getAttribute("data-end"));
+      if (isNaN(start) || isNaN(end)) { return; }
+      var state = now < start ? "upcoming" : now < end ? "live" : "ended";
+      status.querySelectorAll("[data-state]").forEach(function (variant) {
+        variant.hidden = variant.getAttribute("data-state") !== state;
+      });
+    });
+  }
+  refreshStatuses();
+  window.setInterval(refreshStatuses, 30000);
+  document.documentElement.setAttribute("data-visitor-zone", visitorZone);
+})();
