@@ -201,7 +201,7 @@ class EventPage(RoutablePageMixin, SitePage):
         context.update(event_page_context(event=self, request=request))
         return context
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar/", name="calendar")
     def calendar(self, request):
         """The whole programme as an iCalendar file, one entry per session."""
         from events.views import event_calendar
@@ -268,7 +268,7 @@ class SessionPage(RoutablePageMixin, SitePage):
         context.update(session_page_context(session=self, request=request))
         return context
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar/", name="calendar")
     def calendar(self, request):
         """This session as an iCalendar file."""
         from events.views import session_calendar

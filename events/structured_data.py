@@ -3,6 +3,7 @@
 import json
 
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 from events.models import EventPage, SessionPage
@@ -15,6 +16,11 @@ ATTENDANCE = {
     EventPage.FORMAT_IN_PERSON: OFFLINE,
     EventPage.FORMAT_HYBRID: MIXED,
 }
+
+
+def _local(instant, event: EventPage) -> str:
+    """ISO 8601 with the offset of the event's own zone, as organisers announce it."""
+    return timezone.localtime(instant, event.zone).isoformat()
 
 
 def _location(event: EventPage, url: str) -> list[dict]:
@@ -31,8 +37,8 @@ def _session(session: SessionPage, event: EventPage, request: HttpRequest) -> di
     data = {
         "@type": "Event",
         "name": session.title,
-        "startDate": session.start.isoformat(),
-        "endDate": session.end.isoformat(),
+        "startDate": _local(session.start, event),
+        "endDate": _local(session.end, event),
         "url": url,
         "eventAttendanceMode": ATTENDANCE[event.format],
         "eventStatus": "https://schema.org/EventScheduled",
@@ -63,8 +69,8 @@ def _session(session: SessionPage, event: EventPage, request: HttpRequest) -> di
 def event_json_ld(*, event: EventPage, sessions: list[SessionPage], request: HttpRequest) -> str:
     """The event as JSON-LD, safe to place inside a <script> element."""
     url = request.build_absolute_uri(event.url)
-    start = sessions[0].start.isoformat() if sessions else event.start_date.isoformat()
-    end = max(s.end for s in sessions).isoformat() if sessions else event.end_date.isoformat()
+    start = _local(sessions[0].start, event) if sessions else event.start_date.isoformat()
+    end = _local(max(s.end for s in sessions), event) if sessions else event.end_date.isoformat()
     data = {
         "@context": "https://schema.org",
         "@type": "Event",

@@ -1,0 +1,145 @@
+"""Visitors add sessions to their calendar; search engines read the event as schema.org data."""
+
+import json
+import re
+
+from django.test import TestCase
+
+import icalendar
+
+from tests.factories import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    PersonFactory,
+    add_session,
+    eastern,
+    make_site,
+)
+
+RECORDING = "https://video.example.org/plenary"
+
+
+class CalendarTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = make_site()
+        index = EventIndexPageFactory(parent=home, slug="events")
+        cls.event = EventPageFactory(parent=index, slug="forum", title="Forum")
+        cls.sessions = [
+            add_session(
+                cls.event,
+                title="Opening",
+                slug="opening",
+                start=eastern(2022, 3, 8, 20, 0),
+                end=eastern(2022, 3, 8, 20, 15),
+            ),
+            add_session(
+                cls.event,
+                title="Plenary",
+                slug="plenary",
+                start=eastern(2022, 3, 10, 7, 0),
+                end=eastern(2022, 3, 10, 9, 15),
+                recording_url=RECORDING,
+            ),
+        ]
+
+    def test_event_calendar_has_one_entry_per_session_at_the_right_instants(self):
+        response = self.client.get("/en/events/forum/calendar/")
+        self.assertEqual(response["Content-Type"], "text/calendar; charset=utf-8")
+        calendar = icalendar.Calendar.from_ical(response.content)
+        entries = calendar.walk("VEVENT")
+        self.assertEqual(len(entries), 2)
+        for entry, session in zip(entries, self.sessions, strict=True):
+            self.assertEqual(entry.decoded("dtstart"), session.start)
+            self.assertEqual(entry.decoded("dtend"), session.end)
+            self.assertIn(session.title, str(entry["summary"]))
+            self.assertEqual(str(entry["url"]), f"http://testserver{session.url}")
+        self.assertEqual(len({str(entry["uid"]) for entry in entries}), 2)
+
+    def test_session_calendar_has_that_session(self):
+        response = self.client.get("/en/events/forum/opening/calendar/")
+        entries = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+        self.assertEqual(len(entries), 1)
+        self.assertEqual(entries[0].decoded("dtstart").isoformat(), "2022-03-09T01:00:00+00:00")
+
+    def test_calendar_is_discoverable_from_the_pages(self):
+        self.assertContains(
+            self.client.get("/en/events/forum/"),
+            '<link rel="alternate" type="text/calendar" href="/en/events/forum/calendar/"',
+        )
+        self.assertContains(
+            self.client.get("/en/events/forum/opening/"),
+            'type="text/calendar" href="/en/events/forum/opening/calendar/"',
+        )
+
+
+class StructuredDataTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = make_site()
+        index = EventIndexPageFactory(parent=home, slug="events")
+        cls.event = EventPageFactory(
+            parent=index,
+            slug="forum",
+            title="Forum </script><script>alert(1)</script>",
+            organisers=[
+                {
+                    "type": "organisation",
+                    "value": {
+                        "name": "Ministry of the Environment, Japan",
+                        "role": "organiser",
+                        "url": "",
+                    },
+                },
+                {
+                    "type": "organisation",
+                    "value": {"name": "IGES", "role": "collaborator", "url": ""},
+                },
+            ],
+        )
+        add_session(
+            cls.event,
+            title="Opening",
+            start=eastern(2022, 3, 8, 20, 0),
+            end=eastern(2022, 3, 8, 20, 15),
+            people=[(PersonFactory(name="SHODA Yutaka"), "remarks")],
+        )
+        add_session(
+            cls.event,
+            title="Plenary",
+            start=eastern(2022, 3, 10, 7, 0),
+            end=eastern(2022, 3, 10, 9, 15),
+            recording_url=RECORDING,
+        )
+
+    def json_ld(self):
+        html = self.client.get("/en/events/forum/").content.decode()
+        scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        self.assertEqual(len(scripts), 1)
+        return json.loads(scripts[0])
+
+    def test_event_is_an_online_event_with_a_virtual_location_and_organisers(self):
+        data = self.json_ld()
+        self.assertEqual(data["@type"], "Event")
+        self.assertEqual(
+            data["eventAttendanceMode"], "https://schema.org/OnlineEventAttendanceMode"
+        )
+        self.assertEqual(
+            data["location"],
+            [{"@type": "VirtualLocation", "url": "http://testserver/en/events/forum/"}],
+        )
+        self.assertEqual(
+            [o["name"] for o in data["organizer"]], ["Ministry of the Environment, Japan"]
+        )
+        self.assertEqual(data["startDate"], "2022-03-08T20:00:00-05:00")
+
+    def test_sessions_are_sub_events_and_recordings_are_videos(self):
+        sub_events = self.json_ld()["subEvent"]
+        self.assertEqual([s["name"] for s in sub_events], ["Opening", "Plenary"])
+        self.assertEqual(sub_events[0]["performer"], [{"@type": "Person", "name": "SHODA Yutaka"}])
+        self.assertNotIn("recordedIn", sub_events[0])
+        self.assertEqual(sub_events[1]["recordedIn"]["@type"], "VideoObject")
+        self.assertEqual(sub_events[1]["recordedIn"]["embedUrl"], RECORDING)
+
+    def test_titles_cannot_break_out_of_the_script(self):
+        self.assertIn("</script><script>alert(1)</script>", self.json_ld()["name"])
