@@ -99,6 +99,7 @@ def event_sessions(*, event: EventPage) -> list[SessionPage]:
     return list(
         SessionPage.objects.live()
         .child_of(event)
+        .select_related("locale")
         .order_by("start", "end", "path")
         .prefetch_related(Prefetch("people", queryset=people))
     )
