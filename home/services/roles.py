@@ -47,7 +47,14 @@ COLLECTION_PERMISSIONS = {
     TRANSLATORS: ["choose_image", "choose_document"],
 }
 # Snippets visitors read; translators may change their translations (see wagtail_hooks).
-SNIPPET_MODELS = ["home.mainmenu", "home.footer", "events.person"]
+SNIPPET_MODELS = [
+    "home.mainmenu",
+    "home.footer",
+    "events.person",
+    "membership.testimonial",
+    "membership.contact",
+    "membership.feetable",
+]
 
 
 def translated_locales() -> list[Locale]:
@@ -127,6 +134,9 @@ def ensure_roles() -> dict[str, Group]:
         _grant_pages(translators, home, PAGE_PERMISSIONS[TRANSLATORS])
 
     _ensure_moderation_workflow(root=root, moderators=groups[MODERATORS])
+    from membership.services.roles import ensure_membership_team
+
+    groups["Membership"] = ensure_membership_team()
     return groups
 
 

@@ -33,6 +33,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "events",
+    "membership",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -173,7 +174,9 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
-# Behind a TLS-terminating proxy (load balancer, nginx), trust its scheme header.
+# Behind a TLS-terminating proxy (load balancer, nginx), trust its scheme header, and take the
+# visitor's address from X-Forwarded-For (for the application form's rate limit).
+TRUST_X_FORWARDED_FOR = env_bool("BEHIND_TLS_PROXY")
 if env_bool("BEHIND_TLS_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST")
@@ -186,6 +189,9 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Membership applications: at most this many per visitor address per window (seconds).
+APPLICATION_RATE_LIMIT = (env_int("APPLICATION_RATE_LIMIT", 5), env_int("APPLICATION_RATE_WINDOW", 3600))
 
 # Event times: English pages show each event's official zone; these languages show their own.
 EVENT_TIME_ZONE_BY_LANGUAGE = {"ja": "Asia/Tokyo"}

@@ -1,0 +1,87 @@
+"""Blocks for membership pages: benefits, key figures, a testimonial, the contact callout."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from home.blocks import BodyBlock, LinkBlock
+
+
+class BenefitCardBlock(blocks.StructBlock):
+    """One thing members get, as a card."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    text = blocks.TextBlock(label=_("Text"), max_length=400)
+    icon = blocks.ChoiceBlock(
+        label=_("Icon"),
+        required=False,
+        choices=[
+            ("network", _("Network")),
+            ("event", _("Event")),
+            ("expertise", _("Expertise")),
+            ("partners", _("Partners")),
+            ("funding", _("Funding")),
+        ],
+    )
+    image = ImageChooserBlock(label=_("Image"), required=False, help_text=_("Decorative; shown instead of the icon."))
+    link = LinkBlock(label=_("Link"), required=False)
+
+    class Meta:
+        icon = "pick"
+        label = _("Benefit card")
+
+
+class BenefitCardsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
+    cards = blocks.ListBlock(BenefitCardBlock(), label=_("Cards"), min_num=1)
+
+    class Meta:
+        icon = "grip"
+        template = "membership/blocks/benefit_cards.html"
+        label = _("Benefit cards")
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    figure = blocks.CharBlock(label=_("Figure"), max_length=30, help_text=_("e.g. 2,500+"))
+    label = blocks.CharBlock(label=_("Label"), max_length=150)
+
+    class Meta:
+        label = _("Key figure")
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    figures = blocks.ListBlock(KeyFigureBlock(), label=_("Figures"), min_num=1)
+
+    class Meta:
+        icon = "order"
+        template = "membership/blocks/key_figures.html"
+        label = _("Key figures")
+
+
+class TestimonialBlock(blocks.StructBlock):
+    testimonial = SnippetChooserBlock("membership.Testimonial", label=_("Testimonial"))
+
+    class Meta:
+        icon = "openquote"
+        template = "membership/blocks/testimonial.html"
+        label = _("Testimonial")
+
+
+class ContactCalloutBlock(blocks.StructBlock):
+    contact = SnippetChooserBlock("membership.Contact", label=_("Contact"))
+
+    class Meta:
+        icon = "mail"
+        template = "membership/blocks/contact_callout.html"
+        label = _("Contact callout")
+
+
+class MembershipBodyBlock(BodyBlock):
+    """The shared blocks plus what membership pages need."""
+
+    benefit_cards = BenefitCardsBlock()
+    key_figures = KeyFiguresBlock()
+    testimonial = TestimonialBlock()
+    contact_callout = ContactCalloutBlock()

@@ -1,0 +1,305 @@
+"""Membership pages, the snippets they show, the fee table and the application form."""
+
+import uuid
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, AbstractFormSubmission
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+from home.blocks import RICH_TEXT_FEATURES
+from home.models import SitePage
+from membership.blocks import MembershipBodyBlock
+
+
+class Testimonial(TranslatableMixin, models.Model):
+    """A partner's words about the network, shown on membership pages and the testimonials page."""
+
+    quote = models.TextField(_("quote"))
+    person = models.ForeignKey(
+        "events.Person", verbose_name=_("person"), on_delete=models.PROTECT, related_name="+",
+        help_text=_("Name, role, organisation and photo come from the person."),
+    )
+    link = models.URLField(_("link"), blank=True, help_text=_("Where to read more (optional)."))
+
+    panels = [FieldPanel("quote"), FieldPanel("person"), FieldPanel("link")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("testimonial")
+        verbose_name_plural = _("testimonials")
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.quote[:60]}"
+
+
+class Contact(TranslatableMixin, models.Model):
+    """The person visitors can ask about membership ("Got any questions?")."""
+
+    person = models.ForeignKey("events.Person", verbose_name=_("person"), on_delete=models.PROTECT, related_name="+")
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+
+    panels = [FieldPanel("person"), FieldPanel("email"), FieldPanel("phone")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+
+class FeeTable(TranslatableMixin, ClusterableModel):
+    """Annual membership fees for a period, as data: one row per category and size."""
+
+    CURRENCY_CHOICES = [("EUR", "EUR €"), ("USD", "USD $"), ("JPY", "JPY ¥")]
+
+    title = models.CharField(_("title"), max_length=200)
+    currency = models.CharField(_("currency"), max_length=3, choices=CURRENCY_CHOICES, default="EUR")
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    amounts_are_examples = models.BooleanField(
+        _("these amounts are examples"),
+        default=False,
+        help_text=_("Shows a clear notice that the amounts are not real fees."),
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("currency"), FieldPanel("valid_from"), FieldPanel("valid_until")]),
+        FieldPanel("amounts_are_examples"),
+        FieldPanel("note"),
+        InlinePanel("rows", label=_("Fees"), heading=_("Fees")),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("fee table")
+        verbose_name_plural = _("fee tables")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class FeeRow(TranslatableMixin, Orderable):
+    """One membership category (and population band) with its annual fee."""
+
+    CATEGORY_CHOICES = [
+        ("local_government", _("Local government")),
+        ("regional_government", _("Regional government")),
+        ("associate_ngo", _("Associate partner: non-governmental organisation")),
+        ("associate_university", _("Associate partner: university")),
+        ("associate_agency", _("Associate partner: state or national government agency")),
+        ("associate_research", _("Associate partner: not-for-profit research institution")),
+    ]
+
+    table = ParentalKey(FeeTable, on_delete=models.CASCADE, related_name="rows")
+    category = models.CharField(_("category"), max_length=30, choices=CATEGORY_CHOICES)
+    label = models.CharField(_("label"), max_length=200, help_text=_("e.g. “100,000 – 499,999 inhabitants”."))
+    population_min = models.PositiveBigIntegerField(_("population from"), null=True, blank=True)
+    population_max = models.PositiveBigIntegerField(
+        _("population up to"), null=True, blank=True, help_text=_("Leave empty for “and more”.")
+    )
+    annual_amount = models.DecimalField(
+        _("annual amount"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("category"), FieldPanel("label")]),
+        FieldRowPanel([FieldPanel("population_min"), FieldPanel("population_max"), FieldPanel("annual_amount")]),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("fee")
+        verbose_name_plural = _("fees")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if (
+            self.population_min is not None
+            and self.population_max is not None
+            and self.population_max < self.population_min
+        ):
+            raise ValidationError({"population_max": _("The band must end at or above where it starts.")})
+
+
+class MembershipPage(SitePage):
+    """The membership landing page and its general child pages (associate partnership…)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(MembershipBodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "membership.MembershipPage"]
+    subpage_types = [
+        "membership.MembershipPage",
+        "membership.FeeStructurePage",
+        "membership.PartnerTestimonialsPage",
+        "membership.MembershipApplicationPage",
+    ]
+
+    class Meta:
+        verbose_name = _("membership page")
+
+    def get_meta_description(self) -> str:
+        return self.search_description or self.intro
+
+
+class FeeStructurePage(SitePage):
+    """Rates and dues: the fee table, and a finder for one's own fee (works without scripts)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    fee_table = models.ForeignKey(
+        FeeTable, verbose_name=_("fee table"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = StreamField(MembershipBodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("fee_table"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["membership.MembershipPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("fee structure page")
+
+    def get_meta_description(self) -> str:
+        return self.search_description or self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        from membership.selectors import fee_finder
+
+        context = super().get_context(request, *args, **kwargs)
+        table = self.fee_table.localized if self.fee_table else None
+        context["fee_table"] = table
+        context["finder"] = fee_finder(
+            table=table,
+            category=request.GET.get("category"),
+            population=request.GET.get("population"),
+            language_code=self.locale.language_code,
+        )
+        return context
+
+
+class PartnerTestimonialsPage(SitePage):
+    """Every partner testimonial in one place, each with its own anchor to link to."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["membership.MembershipPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("partner testimonials page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["testimonials"] = (
+            Testimonial.objects.filter(locale=self.locale)
+            .select_related("person", "person__photo")
+            .order_by("pk")
+        )
+        return context
+
+
+class ApplicationFormField(TranslatableMixin, AbstractFormField):
+    """A question on the application form, translated with the page."""
+
+    page = ParentalKey("membership.MembershipApplicationPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        verbose_name = _("form field")
+        verbose_name_plural = _("form fields")
+
+
+class ApplicationSubmission(AbstractFormSubmission):
+    """A stored application: kept first, before any e-mail is tried."""
+
+    token = models.UUIDField(_("submission token"), unique=True, default=uuid.uuid4, editable=False)
+    language_code = models.CharField(_("language"), max_length=10, default="en")
+    applicant_email = models.EmailField(_("applicant e-mail"), blank=True)
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+
+
+class MembershipApplicationPage(AbstractForm, SitePage):
+    """The application form: editors choose its questions; applications are never lost."""
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    thank_you_text = RichTextField(_("thank-you message"), features=RICH_TEXT_FEATURES, blank=True)
+    team_email = models.EmailField(
+        _("membership team e-mail"), blank=True, help_text=_("Where new applications are announced.")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel([FieldPanel("team_email")], heading=_("E-mail")),
+    ]
+    parent_page_types = ["membership.MembershipPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("application form page")
+
+    def get_submission_class(self):
+        return ApplicationSubmission
+
+    def get_form_class(self):
+        from membership.forms import ApplicationFormBuilder
+
+        return ApplicationFormBuilder(self.get_form_fields()).get_form_class()
+
+    def serve(self, request, *args, **kwargs):
+        from membership.views import serve_application_form
+
+        return serve_application_form(request, page=self)
+
+    def get_submissions_list_view_class(self):
+        from membership.views import ApplicationSubmissionsListView
+
+        return ApplicationSubmissionsListView
+
+
+class OutgoingEmail(models.Model):
+    """An e-mail the site owes someone; kept until sent, so a mail-server outage loses nothing."""
+
+    PENDING, SENT = "pending", "sent"
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    purpose = models.CharField(_("purpose"), max_length=50)
+    to = models.EmailField(_("to"))
+    subject = models.CharField(_("subject"), max_length=250)
+    body = models.TextField(_("body"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=[(PENDING, _("Waiting")), (SENT, _("Sent"))], default=PENDING
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    submission = models.ForeignKey(
+        ApplicationSubmission, null=True, blank=True, on_delete=models.SET_NULL, related_name="emails"
+    )
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {self.to}"

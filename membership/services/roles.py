@@ -1,0 +1,28 @@
+"""The membership team: the only people, with superusers, who read and export applications."""
+
+from django.contrib.auth.models import Group, Permission
+
+from wagtail.models import GroupPagePermission, Page
+
+MEMBERSHIP = "Membership"
+
+
+def may_read_applications(*, user) -> bool:
+    return user.is_active and (user.is_superuser or user.groups.filter(name=MEMBERSHIP).exists())
+
+
+def ensure_membership_team() -> Group:
+    """The Membership group: admin access, the form pages (to reach their submissions), the outbox."""
+    group, _ = Group.objects.get_or_create(name=MEMBERSHIP)
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        *Permission.objects.filter(
+            content_type__app_label="membership", codename__in=["view_outgoingemail", "change_outgoingemail"]
+        ),
+    )
+    change_page = Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
+    from membership.models import MembershipApplicationPage
+
+    for page in Page.objects.type(MembershipApplicationPage):
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=change_page)
+    return group

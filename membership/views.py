@@ -1,0 +1,60 @@
+"""The application form's request handling, the contact address reveal, submissions export."""
+
+import logging
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_http_methods
+
+from wagtail.contrib.forms.views import SubmissionsListView
+
+from membership.models import Contact, MembershipApplicationPage
+from membership.services.applications import over_rate_limit, receive_application
+
+logger = logging.getLogger(__name__)
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def serve_application_form(request: HttpRequest, *, page: MembershipApplicationPage) -> HttpResponse:
+    """Show the form; on a valid POST store the application and thank the applicant."""
+    status = 200
+    rate_limited = False
+    if request.method == "POST":
+        form = page.get_form(request.POST, request.FILES, page=page, user=request.user)
+        if form.is_bot():
+            # Looks like success to the bot; nothing is stored or mailed.
+            logger.info("Application form honeypot filled on page %s; ignored.", page.pk)
+            return page.render_landing_page(request, None)
+        if form.is_valid():
+            if over_rate_limit(request):
+                rate_limited, status = True, 429
+            else:
+                result = receive_application(page=page, form=form)
+                return page.render_landing_page(request, result.submission)
+    else:
+        form = page.get_form(page=page, user=request.user)
+    context = page.get_context(request)
+    context.update(form=form, rate_limited=rate_limited)
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def reveal_contact_email(request: HttpRequest, pk: int) -> HttpResponse:
+    """Without scripts, a button press (a POST, which address harvesters do not make) shows it."""
+    contact = get_object_or_404(Contact.objects.select_related("person"), pk=pk)
+    return TemplateResponse(
+        request,
+        "membership/contact_email.html",
+        {"contact": contact, "revealed": request.method == "POST"},
+    )
+
+
+class ApplicationSubmissionsListView(SubmissionsListView):
+    """Wagtail's list and export of applications, with spreadsheet formulas defused in CSV."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV and isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+            return "'" + value
+        return value

@@ -1,0 +1,57 @@
+"""Admin: membership snippets, the outbox, and who may read applications."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from membership.models import Contact, FeeTable, OutgoingEmail, Testimonial
+from membership.services.roles import may_read_applications
+
+
+class TestimonialViewSet(SnippetViewSet):
+    model = Testimonial
+    icon = "openquote"
+    list_display = ["__str__", "locale"]
+
+
+class ContactViewSet(SnippetViewSet):
+    model = Contact
+    icon = "mail"
+    list_display = ["person", "email", "locale"]
+
+
+class FeeTableViewSet(SnippetViewSet):
+    model = FeeTable
+    icon = "table"
+    list_display = ["title", "currency", "valid_from", "valid_until", "locale"]
+
+
+class OutgoingEmailViewSet(ModelViewSet):
+    """E-mails the site still owes (mail server down): the team can see and follow up on them."""
+
+    model = OutgoingEmail
+    icon = "mail"
+    menu_label = _("Outgoing e-mails")
+    add_to_admin_menu = False
+    list_display = ["subject", "to", "status", "attempts", "created_at"]
+    list_filter = ["status", "purpose"]
+    form_fields = ["status"]
+    inspect_view_enabled = True
+
+
+register_snippet(TestimonialViewSet)
+register_snippet(ContactViewSet)
+register_snippet(FeeTableViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_outbox():
+    return OutgoingEmailViewSet("outgoing_emails")
+
+
+@hooks.register("filter_form_submissions_for_user")
+def only_the_membership_team_reads_applications(user, form_pages):
+    return form_pages if may_read_applications(user=user) else form_pages.none()
