@@ -25,7 +25,9 @@ class BenefitCardBlock(blocks.StructBlock):
             ("funding", _("Funding")),
         ],
     )
-    image = ImageChooserBlock(label=_("Image"), required=False, help_text=_("Decorative; shown instead of the icon."))
+    image = ImageChooserBlock(
+        label=_("Image"), required=False, help_text=_("Decorative; shown instead of the icon.")
+    )
     link = LinkBlock(label=_("Link"), required=False)
 
     class Meta:

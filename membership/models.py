@@ -6,14 +6,13 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, AbstractFormSubmission
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
-
-from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import SitePage
@@ -25,7 +24,10 @@ class Testimonial(TranslatableMixin, models.Model):
 
     quote = models.TextField(_("quote"))
     person = models.ForeignKey(
-        "events.Person", verbose_name=_("person"), on_delete=models.PROTECT, related_name="+",
+        "events.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text=_("Name, role, organisation and photo come from the person."),
     )
     link = models.URLField(_("link"), blank=True, help_text=_("Where to read more (optional)."))
@@ -43,7 +45,9 @@ class Testimonial(TranslatableMixin, models.Model):
 class Contact(TranslatableMixin, models.Model):
     """The person visitors can ask about membership ("Got any questions?")."""
 
-    person = models.ForeignKey("events.Person", verbose_name=_("person"), on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(
+        "events.Person", verbose_name=_("person"), on_delete=models.PROTECT, related_name="+"
+    )
     email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("phone"), max_length=40, blank=True)
 
@@ -63,7 +67,9 @@ class FeeTable(TranslatableMixin, ClusterableModel):
     CURRENCY_CHOICES = [("EUR", "EUR €"), ("USD", "USD $"), ("JPY", "JPY ¥")]
 
     title = models.CharField(_("title"), max_length=200)
-    currency = models.CharField(_("currency"), max_length=3, choices=CURRENCY_CHOICES, default="EUR")
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=CURRENCY_CHOICES, default="EUR"
+    )
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     amounts_are_examples = models.BooleanField(
@@ -75,7 +81,9 @@ class FeeTable(TranslatableMixin, ClusterableModel):
 
     panels = [
         FieldPanel("title"),
-        FieldRowPanel([FieldPanel("currency"), FieldPanel("valid_from"), FieldPanel("valid_until")]),
+        FieldRowPanel(
+            [FieldPanel("currency"), FieldPanel("valid_from"), FieldPanel("valid_until")]
+        ),
         FieldPanel("amounts_are_examples"),
         FieldPanel("note"),
         InlinePanel("rows", label=_("Fees"), heading=_("Fees")),
@@ -103,7 +111,9 @@ class FeeRow(TranslatableMixin, Orderable):
 
     table = ParentalKey(FeeTable, on_delete=models.CASCADE, related_name="rows")
     category = models.CharField(_("category"), max_length=30, choices=CATEGORY_CHOICES)
-    label = models.CharField(_("label"), max_length=200, help_text=_("e.g. “100,000 – 499,999 inhabitants”."))
+    label = models.CharField(
+        _("label"), max_length=200, help_text=_("e.g. “100,000 – 499,999 inhabitants”.")
+    )
     population_min = models.PositiveBigIntegerField(_("population from"), null=True, blank=True)
     population_max = models.PositiveBigIntegerField(
         _("population up to"), null=True, blank=True, help_text=_("Leave empty for “and more”.")
@@ -114,7 +124,13 @@ class FeeRow(TranslatableMixin, Orderable):
 
     panels = [
         FieldRowPanel([FieldPanel("category"), FieldPanel("label")]),
-        FieldRowPanel([FieldPanel("population_min"), FieldPanel("population_max"), FieldPanel("annual_amount")]),
+        FieldRowPanel(
+            [
+                FieldPanel("population_min"),
+                FieldPanel("population_max"),
+                FieldPanel("annual_amount"),
+            ]
+        ),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
@@ -129,7 +145,9 @@ class FeeRow(TranslatableMixin, Orderable):
             and self.population_max is not None
             and self.population_max < self.population_min
         ):
-            raise ValidationError({"population_max": _("The band must end at or above where it starts.")})
+            raise ValidationError(
+                {"population_max": _("The band must end at or above where it starts.")}
+            )
 
 
 class MembershipPage(SitePage):
@@ -160,11 +178,21 @@ class FeeStructurePage(SitePage):
 
     intro = models.TextField(_("introduction"), blank=True)
     fee_table = models.ForeignKey(
-        FeeTable, verbose_name=_("fee table"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        FeeTable,
+        verbose_name=_("fee table"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     body = StreamField(MembershipBodyBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("fee_table"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("fee_table"),
+        FieldPanel("body"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["membership.MembershipPage"]
     subpage_types = []
@@ -216,7 +244,9 @@ class PartnerTestimonialsPage(SitePage):
 class ApplicationFormField(TranslatableMixin, AbstractFormField):
     """A question on the application form, translated with the page."""
 
-    page = ParentalKey("membership.MembershipApplicationPage", on_delete=models.CASCADE, related_name="form_fields")
+    page = ParentalKey(
+        "membership.MembershipApplicationPage", on_delete=models.CASCADE, related_name="form_fields"
+    )
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
         verbose_name = _("form field")
@@ -241,7 +271,9 @@ class MembershipApplicationPage(AbstractForm, SitePage):
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
     thank_you_text = RichTextField(_("thank-you message"), features=RICH_TEXT_FEATURES, blank=True)
     team_email = models.EmailField(
-        _("membership team e-mail"), blank=True, help_text=_("Where new applications are announced.")
+        _("membership team e-mail"),
+        blank=True,
+        help_text=_("Where new applications are announced."),
     )
 
     content_panels = [
@@ -287,13 +319,20 @@ class OutgoingEmail(models.Model):
     subject = models.CharField(_("subject"), max_length=250)
     body = models.TextField(_("body"))
     status = models.CharField(
-        _("status"), max_length=10, choices=[(PENDING, _("Waiting")), (SENT, _("Sent"))], default=PENDING
+        _("status"),
+        max_length=10,
+        choices=[(PENDING, _("Waiting")), (SENT, _("Sent"))],
+        default=PENDING,
     )
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     submission = models.ForeignKey(
-        ApplicationSubmission, null=True, blank=True, on_delete=models.SET_NULL, related_name="emails"
+        ApplicationSubmission,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="emails",
     )
 
     class Meta:

@@ -16,7 +16,9 @@ def format_money(amount: Decimal, *, currency: str, language_code: str) -> str:
     """An annual fee as the visitor's language writes money: "€1,200", "120,000円"."""
     whole = amount == amount.to_integral_value()
     with override(language_code):
-        number = number_format(amount, decimal_pos=0 if whole else 2, use_l10n=True, force_grouping=True)
+        number = number_format(
+            amount, decimal_pos=0 if whole else 2, use_l10n=True, force_grouping=True
+        )
     if currency == "JPY" and language_code == "ja":
         return f"{number}円"
     return f"{CURRENCY_SYMBOLS.get(currency, currency + ' ')}{number}"
@@ -48,13 +50,20 @@ def _parse_population(raw: str) -> int | None:
     return int(digits)
 
 
-def fee_finder(*, table: FeeTable | None, category: str | None, population: str | None, language_code: str) -> FeeFinder:
+def fee_finder(
+    *, table: FeeTable | None, category: str | None, population: str | None, language_code: str
+) -> FeeFinder:
     """Every fee of the table, and the row that fits the category and population asked about."""
     if table is None:
         return FeeFinder()
     rows = list(table.rows.all())
     lines = [
-        FeeLine(row=row, amount_text=format_money(row.annual_amount, currency=table.currency, language_code=language_code))
+        FeeLine(
+            row=row,
+            amount_text=format_money(
+                row.annual_amount, currency=table.currency, language_code=language_code
+            ),
+        )
         for row in rows
     ]
     labels = dict(FeeRow.CATEGORY_CHOICES)
@@ -62,7 +71,12 @@ def fee_finder(*, table: FeeTable | None, category: str | None, population: str 
     for row in rows:
         if row.category not in [code for code, _label in categories]:
             categories.append((row.category, str(labels.get(row.category, row.category))))
-    finder = FeeFinder(lines=lines, categories=categories, category=(category or "")[:40], population=(population or "")[:20])
+    finder = FeeFinder(
+        lines=lines,
+        categories=categories,
+        category=(category or "")[:40],
+        population=(population or "")[:20],
+    )
     if not category:
         return finder
     finder.asked = True
@@ -70,7 +84,11 @@ def fee_finder(*, table: FeeTable | None, category: str | None, population: str 
     if not candidates:
         finder.message = _("Please choose one of the categories in the list.")
         return finder
-    banded = [line for line in candidates if line.row.population_min is not None or line.row.population_max is not None]
+    banded = [
+        line
+        for line in candidates
+        if line.row.population_min is not None or line.row.population_max is not None
+    ]
     if not banded:
         finder.match = candidates[0]
         return finder

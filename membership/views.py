@@ -16,7 +16,9 @@ logger = logging.getLogger(__name__)
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
-def serve_application_form(request: HttpRequest, *, page: MembershipApplicationPage) -> HttpResponse:
+def serve_application_form(
+    request: HttpRequest, *, page: MembershipApplicationPage
+) -> HttpResponse:
     """Show the form; on a valid POST store the application and thank the applicant."""
     status = 200
     rate_limited = False
@@ -55,6 +57,10 @@ class ApplicationSubmissionsListView(SubmissionsListView):
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
-        if export_format == self.FORMAT_CSV and isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        if (
+            export_format == self.FORMAT_CSV
+            and isinstance(value, str)
+            and value.startswith(FORMULA_PREFIXES)
+        ):
             return "'" + value
         return value

@@ -16,9 +16,16 @@ from events.demo import forum
 from home.demo import home_content
 from home.demo.translation import Catalogue, TranslationReport, translate_objects
 from home.services.roles import ensure_roles
+from membership.demo import content as membership_content
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-CATALOGUES = {"ja": [BASE_DIR / "home" / "demo" / "ja.po", BASE_DIR / "events" / "demo" / "ja.po"]}
+CATALOGUES = {
+    "ja": [
+        BASE_DIR / "home" / "demo" / "ja.po",
+        BASE_DIR / "events" / "demo" / "ja.po",
+        BASE_DIR / "membership" / "demo" / "ja.po",
+    ]
+}
 
 
 @dataclass
@@ -35,11 +42,16 @@ def load_demo_content() -> DemoReport:
     home, pages = home_content.build_english_home(locale=english)
     about = pages[1]
     people, event_pages = forum.build_events(home=home, locale=english)
-    chrome = home_content.build_english_chrome(
-        locale=english, links=[home, event_pages[0], about], footer_links=[about]
+    membership_snippets, membership_pages = membership_content.build_membership(
+        home=home, locale=english
     )
-    # People first: sessions refer to them, and their translations must exist to be linked.
-    sources = [*people, *pages, *event_pages, *chrome]
+    chrome = home_content.build_english_chrome(
+        locale=english,
+        links=[home, event_pages[0], membership_pages[0], about],
+        footer_links=[about, membership_pages[0], membership_pages[-1]],
+    )
+    # Snippets first: pages refer to them, and their translations must exist to be linked.
+    sources = [*people, *membership_snippets, *pages, *event_pages, *membership_pages, *chrome]
 
     report = DemoReport()
     for language_code, paths in CATALOGUES.items():

@@ -62,7 +62,9 @@ def _labelled_answers(page: MembershipApplicationPage, answers: dict) -> list[tu
     return rows
 
 
-def receive_application(*, page: MembershipApplicationPage, form: ApplicationForm) -> ApplicationResult:
+def receive_application(
+    *, page: MembershipApplicationPage, form: ApplicationForm
+) -> ApplicationResult:
     """Store the application (once per token), then queue and try the two e-mails."""
     answers = form.answers()
     token = form.submission_token()
@@ -82,7 +84,9 @@ def receive_application(*, page: MembershipApplicationPage, form: ApplicationFor
             )
     except IntegrityError:
         # The same form sent twice at once: the first one won.
-        return ApplicationResult(submission=ApplicationSubmission.objects.get(token=token), duplicate=True)
+        return ApplicationResult(
+            submission=ApplicationSubmission.objects.get(token=token), duplicate=True
+        )
 
     for email in _queue_application_emails(page=page, submission=submission, answers=answers):
         send_email(email)

@@ -1,8 +1,8 @@
 """Sending the site's e-mails so that none is lost: stored first, sent, retried until sent."""
 
 import logging
-import socket
 import smtplib
+import socket
 
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -16,10 +16,16 @@ logger = logging.getLogger(__name__)
 MAIL_ERRORS = (smtplib.SMTPException, OSError, socket.timeout, ConnectionError)
 
 
-def queue_email(*, purpose: str, to: str, subject: str, body: str, submission=None) -> OutgoingEmail:
+def queue_email(
+    *, purpose: str, to: str, subject: str, body: str, submission=None
+) -> OutgoingEmail:
     """Store an e-mail to send; it is sent by `send_email` now and by `send_pending_emails` later."""
     return OutgoingEmail.objects.create(
-        purpose=purpose, to=to, subject=" ".join(subject.split())[:250], body=body, submission=submission
+        purpose=purpose,
+        to=to,
+        subject=" ".join(subject.split())[:250],
+        body=body,
+        submission=submission,
     )
 
 
@@ -31,7 +37,13 @@ def send_email(email: OutgoingEmail) -> bool:
     except MAIL_ERRORS as error:
         email.last_error = f"{type(error).__name__}: {error}"[:2000]
         email.save(update_fields=["attempts", "last_error"])
-        logger.warning("E-mail %s (%s) to %s not sent, will retry: %s", email.pk, email.purpose, email.to, error)
+        logger.warning(
+            "E-mail %s (%s) to %s not sent, will retry: %s",
+            email.pk,
+            email.purpose,
+            email.to,
+            error,
+        )
         return False
     email.status = OutgoingEmail.SENT
     email.sent_at = timezone.now()
@@ -43,7 +55,9 @@ def send_email(email: OutgoingEmail) -> bool:
 def send_pending_emails(*, limit: int = 100) -> tuple[int, int]:
     """Retry the waiting e-mails, oldest first; returns (sent, still waiting)."""
     sent = failed = 0
-    for email in OutgoingEmail.objects.filter(status=OutgoingEmail.PENDING).order_by("created_at")[:limit]:
+    for email in OutgoingEmail.objects.filter(status=OutgoingEmail.PENDING).order_by("created_at")[
+        :limit
+    ]:
         with transaction.atomic():
             if send_email(email):
                 sent += 1

@@ -17,10 +17,13 @@ def ensure_membership_team() -> Group:
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
         *Permission.objects.filter(
-            content_type__app_label="membership", codename__in=["view_outgoingemail", "change_outgoingemail"]
+            content_type__app_label="membership",
+            codename__in=["view_outgoingemail", "change_outgoingemail"],
         ),
     )
-    change_page = Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
+    change_page = Permission.objects.get(
+        content_type__app_label="wagtailcore", codename="change_page"
+    )
     from membership.models import MembershipApplicationPage
 
     for page in Page.objects.type(MembershipApplicationPage):

@@ -191,7 +191,10 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Membership applications: at most this many per visitor address per window (seconds).
-APPLICATION_RATE_LIMIT = (env_int("APPLICATION_RATE_LIMIT", 5), env_int("APPLICATION_RATE_WINDOW", 3600))
+APPLICATION_RATE_LIMIT = (
+    env_int("APPLICATION_RATE_LIMIT", 5),
+    env_int("APPLICATION_RATE_WINDOW", 3600),
+)
 
 # Event times: English pages show each event's official zone; these languages show their own.
 EVENT_TIME_ZONE_BY_LANGUAGE = {"ja": "Asia/Tokyo"}
