@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 HONEYPOT_FIELD = "website_url"
-TOKEN_FIELD = "submission_token"
+TOKEN_FIELD = "submission_token"  # noqa: S105 (a form field name)
 MULTILINE_MAX_LENGTH = 5000
 # Control characters other than tab and line breaks: invisible, and they break exports.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -29,6 +29,12 @@ class ApplicationForm(BaseForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.is_bound and hasattr(self.data, "lists"):
+            # Invisible control characters are dropped before validation, not refused.
+            data = self.data.copy()
+            for key, values in self.data.lists():
+                data.setlist(key, [plain_text(value) for value in values])
+            self.data = data
         self.fields[HONEYPOT_FIELD] = django.forms.CharField(
             required=False,
             label=_("Leave this field empty"),
@@ -43,10 +49,6 @@ class ApplicationForm(BaseForm):
 
     def submission_token(self) -> uuid.UUID | None:
         return self.cleaned_data.get(TOKEN_FIELD)
-
-    def clean(self):
-        cleaned = super().clean()
-        return {name: plain_text(value) for name, value in cleaned.items()}
 
     def answers(self) -> dict:
         """The applicant's answers only (no honeypot, no token), as stored."""

@@ -175,3 +175,10 @@ def add_session(event, *, people=(), **fields):
     event.add_child(instance=session)
     session.save_revision().publish()
     return session
+
+
+def build_membership_section(home):
+    """The demo's membership pages and snippets, built the way `load_demo_content` builds them."""
+    from membership.demo.content import build_membership
+
+    return build_membership(home=home, locale=locale(settings.LANGUAGE_CODE))

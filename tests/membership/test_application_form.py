@@ -1,0 +1,150 @@
+"""Applicants apply in their language; nothing they send is lost, whatever the mail server does."""
+
+import email.header
+
+from django.core import mail
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import TestCase, override_settings
+
+from membership.models import ApplicationSubmission, MembershipApplicationPage, OutgoingEmail
+from tests.factories import build_membership_section, make_site, translate
+from tests.membership.smtp import free_port, smtp_server
+
+SMTP = "django.core.mail.backends.smtp.EmailBackend"
+HOSTILE = "<script>alert('x')</script><b>bold</b>"
+
+
+def answers(**overrides):
+    data = {
+        "organisation": "City of Example",
+        "type_of_organisation": "Local government",
+        "country": "Japan",
+        "population": "250000",
+        "contact_person": "SATO Hanako",
+        "e_mail": "hanako@example.org",
+        "phone": "+81 3 0000 0000",
+        "message": "We would like to join.",
+        "i_agree_that_the_network_stores_the_data_in_this_form_to_handle_my_application": "on",
+    }
+    data.update(overrides)
+    return data
+
+
+def decoded_subject(message) -> str:
+    return str(email.header.make_header(email.header.decode_header(message["Subject"])))
+
+
+class ApplicationFormTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = make_site()
+        cls.snippets, pages = build_membership_section(cls.home)
+        cls.page = pages[-1]
+        translate(cls.home)
+        for snippet in cls.snippets:
+            translate(snippet)
+        for page in pages:
+            translate(page)
+        cls.page_ja = MembershipApplicationPage.objects.get(locale__language_code="ja")
+
+    def setUp(self):
+        cache.clear()
+
+    def submit(self, page=None, **overrides):
+        page = page or self.page
+        form = self.client.get(page.url).context["form"]
+        data = answers(**overrides)
+        data.setdefault("submission_token", str(form["submission_token"].initial))
+        return self.client.post(page.url, data)
+
+    def test_an_application_is_stored_and_both_emails_are_sent(self):
+        response = self.submit()
+        self.assertContains(response, "Thank you for your application")
+        submission = ApplicationSubmission.objects.get()
+        self.assertEqual(submission.form_data["organisation"], "City of Example")
+        self.assertEqual(submission.applicant_email, "hanako@example.org")
+        self.assertEqual(sorted(m.to[0] for m in mail.outbox), ["hanako@example.org", "membership@example.org"])
+        self.assertFalse(OutgoingEmail.objects.filter(status=OutgoingEmail.PENDING).exists())
+
+    def test_the_applicant_is_answered_in_the_language_they_applied_in(self):
+        self.submit(page=self.page_ja)
+        confirmation = next(m for m in mail.outbox if m.to == ["hanako@example.org"])
+        self.assertEqual(confirmation.subject, "入会申込を受け付けました")
+        self.assertIn("SATO Hanako", confirmation.body)
+        team = next(m for m in mail.outbox if m.to == ["membership@example.org"])
+        self.assertIn("New membership application", team.subject)
+
+    @override_settings(EMAIL_BACKEND=SMTP, EMAIL_HOST="127.0.0.1", EMAIL_TIMEOUT=3)
+    def test_a_real_mail_server_receives_both_emails_in_the_right_language(self):
+        with smtp_server() as (port, inbox), self.settings(EMAIL_PORT=port):
+            response = self.submit(page=self.page_ja)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(len(inbox.messages), 2)
+        subjects = {message["To"]: decoded_subject(message) for message in inbox.messages}
+        self.assertEqual(subjects["hanako@example.org"], "入会申込を受け付けました")
+        self.assertIn("New membership application", subjects["membership@example.org"])
+
+    @override_settings(EMAIL_BACKEND=SMTP, EMAIL_HOST="127.0.0.1", EMAIL_TIMEOUT=2)
+    def test_when_the_mail_server_is_down_the_application_is_kept_and_mail_retried_later(self):
+        with self.settings(EMAIL_PORT=free_port()), self.assertLogs("membership", level="WARNING"):
+            response = self.submit()
+        self.assertContains(response, "Thank you for your application")
+        self.assertEqual(ApplicationSubmission.objects.count(), 1)
+        waiting = OutgoingEmail.objects.filter(status=OutgoingEmail.PENDING)
+        self.assertEqual(waiting.count(), 2)
+        self.assertTrue(all(email.last_error for email in waiting))
+
+        with smtp_server() as (port, inbox), self.settings(EMAIL_PORT=port):
+            call_command("send_pending_emails")
+        self.assertEqual(len(inbox.messages), 2)
+        self.assertFalse(OutgoingEmail.objects.filter(status=OutgoingEmail.PENDING).exists())
+
+    def test_errors_show_next_to_the_field_in_the_pages_language_keeping_what_was_typed(self):
+        response = self.submit(page=self.page_ja, e_mail="not an address", country="")
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "有効なメールアドレスを入力してください。")
+        self.assertContains(response, "必須です")
+        self.assertContains(response, 'value="City of Example"')
+        self.assertContains(response, 'value="not an address"')
+        self.assertFalse(ApplicationSubmission.objects.exists())
+
+    def test_a_bot_filling_the_honeypot_sees_success_but_nothing_is_stored_or_sent(self):
+        response = self.submit(website_url="http://spam.example")
+        self.assertContains(response, "Thank you for your application")
+        self.assertFalse(ApplicationSubmission.objects.exists())
+        self.assertEqual(mail.outbox, [])
+
+    @override_settings(APPLICATION_RATE_LIMIT=(2, 3600))
+    def test_too_many_applications_from_one_address_are_held_back_with_the_answers_kept(self):
+        self.submit(organisation="One")
+        self.submit(organisation="Two")
+        response = self.submit(organisation="Three")
+        self.assertEqual(response.status_code, 429)
+        self.assertContains(response, "please try again in an hour", status_code=429)
+        self.assertContains(response, 'value="Three"', status_code=429)
+        self.assertEqual(ApplicationSubmission.objects.count(), 2)
+
+    def test_a_double_click_or_resent_post_makes_one_application(self):
+        form = self.client.get(self.page.url).context["form"]
+        data = answers(submission_token=str(form["submission_token"].initial))
+        first = self.client.post(self.page.url, data)
+        second = self.client.post(self.page.url, data)
+        self.assertContains(first, "Thank you for your application")
+        self.assertContains(second, "Thank you for your application")
+        self.assertEqual(ApplicationSubmission.objects.count(), 1)
+        self.assertEqual(len(mail.outbox), 2)
+
+    def test_hostile_input_is_stored_as_plain_text_and_never_rendered_as_markup(self):
+        self.submit(organisation=HOSTILE, message="=HYPERLINK(\"http://evil\")\x00\x07 ok" + "x" * 100)
+        submission = ApplicationSubmission.objects.get()
+        self.assertEqual(submission.form_data["organisation"], HOSTILE)
+        self.assertNotIn("\x00", submission.form_data["message"])
+        team = next(m for m in mail.outbox if m.to == ["membership@example.org"])
+        self.assertEqual(team.content_subtype, "plain")
+        self.assertIn(HOSTILE, team.body)
+
+    def test_over_long_answers_are_refused_with_a_message(self):
+        response = self.submit(message="x" * 6000)
+        self.assertContains(response, "Ensure this value has at most 5000 characters")
+        self.assertFalse(ApplicationSubmission.objects.exists())
