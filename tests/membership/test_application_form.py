@@ -64,7 +64,9 @@ class ApplicationFormTests(TestCase):
         submission = ApplicationSubmission.objects.get()
         self.assertEqual(submission.form_data["organisation"], "City of Example")
         self.assertEqual(submission.applicant_email, "hanako@example.org")
-        self.assertEqual(sorted(m.to[0] for m in mail.outbox), ["hanako@example.org", "membership@example.org"])
+        self.assertEqual(
+            sorted(m.to[0] for m in mail.outbox), ["hanako@example.org", "membership@example.org"]
+        )
         self.assertFalse(OutgoingEmail.objects.filter(status=OutgoingEmail.PENDING).exists())
 
     def test_the_applicant_is_answered_in_the_language_they_applied_in(self):
@@ -136,7 +138,9 @@ class ApplicationFormTests(TestCase):
         self.assertEqual(len(mail.outbox), 2)
 
     def test_hostile_input_is_stored_as_plain_text_and_never_rendered_as_markup(self):
-        self.submit(organisation=HOSTILE, message="=HYPERLINK(\"http://evil\")\x00\x07 ok" + "x" * 100)
+        self.submit(
+            organisation=HOSTILE, message='=HYPERLINK("http://evil")\x00\x07 ok' + "x" * 100
+        )
         submission = ApplicationSubmission.objects.get()
         self.assertEqual(submission.form_data["organisation"], HOSTILE)
         self.assertNotIn("\x00", submission.form_data["message"])

@@ -1,0 +1,91 @@
+"""Visitors find their own fee by category and size, with or without scripts."""
+
+from decimal import Decimal
+
+from django.test import TestCase
+
+from membership.models import FeeTable
+from membership.selectors import fee_finder, format_money
+from tests.factories import build_membership_section, make_site, translate
+
+
+class FeeFinderTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = make_site()
+        snippets, pages = build_membership_section(home)
+        cls.table = FeeTable.objects.get()
+        cls.page = pages[2]
+        translate(home)
+        for snippet in snippets:
+            translate(snippet)
+        for page in pages:
+            translate(page)
+
+    def find(self, category, population=""):
+        return fee_finder(
+            table=self.table, category=category, population=population, language_code="en"
+        )
+
+    def test_each_category_has_its_fee(self):
+        expected = {
+            ("local_government", "5000"): "€1,000",
+            ("local_government", "99999"): "€1,000",
+            ("local_government", "100000"): "€3,000",
+            ("local_government", "2,500,000"): "€6,000",
+            ("regional_government", ""): "€8,000",
+            ("associate_ngo", ""): "€1,500",
+            ("associate_university", ""): "€1,500",
+            ("associate_agency", ""): "€3,000",
+            ("associate_research", ""): "€1,500",
+        }
+        for (category, population), amount in expected.items():
+            with self.subTest(category=category, population=population):
+                finder = self.find(category, population)
+                self.assertIsNotNone(finder.match, finder.message)
+                self.assertEqual(finder.match.amount_text, amount)
+
+    def test_bad_answers_get_a_clear_message(self):
+        self.assertIn("whole number", self.find("local_government", "lots").message)
+        self.assertIn("whole number", self.find("local_government", "-5").message)
+        self.assertIn("choose one of the categories", self.find("no_such_thing").message)
+
+    def test_the_page_answers_without_scripts_and_survives_odd_input(self):
+        response = self.client.get(
+            self.page.url, {"category": "local_government", "population": "250000"}
+        )
+        self.assertContains(response, "Your annual fee: <strong>€3,000</strong>")
+        self.assertContains(response, '<tr class="is-match">')
+        for query in (
+            {"category": "x" * 5000},
+            {"population": "9" * 400, "category": "local_government"},
+            {"category": "<script>"},
+        ):
+            with self.subTest(query=str(query)[:40]):
+                self.assertEqual(self.client.get(self.page.url, query).status_code, 200)
+
+    def test_the_fee_table_is_accessible_and_marks_example_amounts(self):
+        response = self.client.get(self.page.url)
+        self.assertContains(response, '<caption id="fee-table-caption">Example fee table')
+        self.assertContains(response, '<th scope="col">Category</th>')
+        self.assertContains(response, '<th scope="row">Local government</th>')
+        self.assertContains(response, "Example amounts.")
+
+    def test_japanese_page_shows_japanese_labels_and_formats(self):
+        response = self.client.get(
+            "/ja/membership/rates-and-dues/",
+            {"category": "local_government", "population": "250000"},
+        )
+        self.assertContains(response, "年会費：<strong>€3,000</strong>")
+        self.assertContains(response, "金額は例です。")
+
+    def test_money_is_written_the_languages_way(self):
+        self.assertEqual(
+            format_money(Decimal("1200"), currency="EUR", language_code="en"), "€1,200"
+        )
+        self.assertEqual(
+            format_money(Decimal("120000"), currency="JPY", language_code="ja"), "120,000円"
+        )
+        self.assertEqual(
+            format_money(Decimal("99.50"), currency="USD", language_code="en"), "US$99.50"
+        )

@@ -1,0 +1,82 @@
+"""Only the membership team (and superusers) read and export applications."""
+
+import io
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import TestCase
+
+import openpyxl
+
+from home.services.roles import EDITORS, MODERATORS, TRANSLATORS, ensure_roles
+from membership.models import ApplicationSubmission
+from membership.services.roles import MEMBERSHIP
+from tests.factories import build_membership_section, make_site, translate
+
+FORMULA = '=HYPERLINK("http://evil.example","click")'
+HOSTILE = "<script>alert('x')</script>"
+
+
+def user_in(group_name: str):
+    user = get_user_model().objects.create_user(username=group_name.lower(), password="pw")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+class SubmissionAccessTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = make_site()
+        _snippets, pages = build_membership_section(home)
+        cls.form_page = pages[-1]
+        translate(home)
+        ensure_roles()
+        ApplicationSubmission.objects.create(
+            page=cls.form_page,
+            form_data={"organisation": HOSTILE, "country": FORMULA, "message": "line\nbreak"},
+        )
+        cls.team = user_in(MEMBERSHIP)
+        cls.others = [user_in(name) for name in (EDITORS, MODERATORS, TRANSLATORS)]
+
+    def url(self, export: str = "") -> str:
+        return f"/admin/forms/submissions/{self.form_page.pk}/" + (
+            f"?export={export}" if export else ""
+        )
+
+    def test_the_membership_team_reads_applications_with_markup_escaped(self):
+        self.client.force_login(self.team)
+        response = self.client.get(self.url())
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "&lt;script&gt;alert(")
+        self.assertNotContains(response, HOSTILE)
+
+    def test_editors_moderators_and_translators_cannot_read_or_export_them(self):
+        for user in self.others:
+            with self.subTest(user=user.username):
+                self.client.force_login(user)
+                for export in ("", "csv", "xlsx"):
+                    response = self.client.get(self.url(export))
+                    self.assertNotEqual(response.status_code, 200)
+                    self.assertNotIn(b"alert(", response.content)
+
+    def test_csv_export_defuses_spreadsheet_formulas(self):
+        self.client.force_login(self.team)
+        response = self.client.get(self.url("csv"))
+        content = b"".join(response.streaming_content).decode()
+        self.assertIn("'=HYPERLINK", content)
+        self.assertIn(HOSTILE, content)
+
+    def test_xlsx_export_keeps_text_as_text(self):
+        self.client.force_login(self.team)
+        response = self.client.get(self.url("xlsx"))
+        workbook = openpyxl.load_workbook(
+            io.BytesIO(
+                b"".join(response.streaming_content) if response.streaming else response.content
+            )
+        )
+        values = [cell.value for row in workbook.active.iter_rows() for cell in row]
+        self.assertIn(FORMULA, values)
+        formula_cell = next(
+            cell for row in workbook.active.iter_rows() for cell in row if cell.value == FORMULA
+        )
+        self.assertEqual(formula_cell.data_type, "s")
