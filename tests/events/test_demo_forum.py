@@ -48,7 +48,9 @@ class DemoForumTests(TestCase):
         self.assertEqual(japanese_times, english)
 
     def test_the_people_the_seed_names_exist_in_both_languages(self):
-        english = set(Person.objects.filter(locale__language_code="en").values_list("name", flat=True))
+        english = set(
+            Person.objects.filter(locale__language_code="en").values_list("name", flat=True)
+        )
         self.assertLessEqual({"YAMAGUCHI Tsuyoshi", "SHODA Yutaka"}, english)
         self.assertEqual(Person.objects.filter(locale__language_code="ja").count(), len(english))
 
