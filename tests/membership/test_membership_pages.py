@@ -128,3 +128,29 @@ class DemoMembershipTests(TestCase):
         self.assertIn("example", Contact.objects.get(locale__language_code="en").person.role)
         self.assertContains(self.client.get("/en/membership/rates-and-dues/"), "Example amounts.")
         self.assertNotContains(self.client.get("/en/membership/"), "Sed ut perspiciatis")
+
+
+class DemoApplicationFormTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        load_demo()
+
+    def test_the_japanese_form_asks_the_same_questions_in_japanese(self):
+        response = self.client.get("/ja/membership/apply/")
+        for label in (
+            "団体名",
+            "団体の種類",
+            "国",
+            "人口",
+            "担当者名",
+            "メールアドレス",
+            "電話番号",
+            "メッセージ",
+        ):
+            self.assertContains(response, label)
+        self.assertContains(response, '<option value="基礎自治体"')
+        english_names = [
+            field.name for field in self.client.get("/en/membership/apply/").context["form"]
+        ]
+        japanese_names = [field.name for field in response.context["form"]]
+        self.assertEqual(english_names, japanese_names)

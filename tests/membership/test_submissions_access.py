@@ -80,3 +80,24 @@ class SubmissionAccessTests(TestCase):
             cell for row in workbook.active.iter_rows() for cell in row if cell.value == FORMULA
         )
         self.assertEqual(formula_cell.data_type, "s")
+
+
+class OutboxAccessTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        from membership.models import OutgoingEmail
+
+        make_site()
+        ensure_roles()
+        OutgoingEmail.objects.create(
+            purpose="application-team", to="team@example.org", subject="Waiting mail", body="b"
+        )
+
+    def test_the_membership_team_sees_the_emails_still_waiting(self):
+        self.client.force_login(user_in(MEMBERSHIP))
+        response = self.client.get("/admin/outgoing_emails/")
+        self.assertContains(response, "Waiting mail")
+
+    def test_editors_do_not(self):
+        self.client.force_login(user_in(EDITORS))
+        self.assertNotEqual(self.client.get("/admin/outgoing_emails/").status_code, 200)
