@@ -325,6 +325,7 @@ def _event_cards(events, *, language_code: str, now: datetime) -> list[EventCard
     spans = {
         row["parent_path"]: (row["first"], row["last"])
         for row in SessionPage.objects.live()
+        .order_by()  # the default ordering would split the groups
         .annotate(parent_path=Substr("path", 1, Length("path") - SessionPage.steplen))
         .values("parent_path")
         .annotate(first=Min("start"), last=Max("end"))

@@ -93,7 +93,8 @@ class EventIndexTests(TestCase):
     def test_listing_shows_dates_in_the_visitors_language_zone(self):
         with frozen():
             response = self.client.get("/en/events/")
-        self.assertContains(response, "Tuesday 8 March 2022")
+        # The card spans the programme's first to last day, not just one session's.
+        self.assertContains(response, "Tuesday 8 March 2022 – Thursday 10 March 2022")
 
     def test_bad_query_strings_give_a_normal_page(self):
         for query in (
