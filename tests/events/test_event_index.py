@@ -42,6 +42,9 @@ class EventIndexTests(TestCase):
         add_session(
             cls.past_2022, start=eastern(2022, 3, 8, 20, 0), end=eastern(2022, 3, 8, 20, 30)
         )
+        add_session(
+            cls.past_2022, start=eastern(2022, 3, 10, 7, 0), end=eastern(2022, 3, 10, 9, 15)
+        )
         cls.past_2023 = EventPageFactory(
             parent=cls.index,
             title="Resilient Cities 2023",
