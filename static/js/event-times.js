@@ -10,10 +10,11 @@
   } catch (error) {
     return;
   }
-  var timeFormat = new Intl.DateTimeFormat(lang, {
+  var dayAndTime = new Intl.DateTimeFormat(lang, {
     weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit",
     hour12: false, timeZoneName: "short"
   });
+  var timeOnly = new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit", hour12: false, timeZoneName: "short" });
 
   function offsetMinutes(iso) {
     var match = /([+-])(\d\d):(\d\d)$/.exec(iso);
@@ -22,18 +23,37 @@
     return match[1] === "-" ? -minutes : minutes;
   }
 
-  document.querySelectorAll("time[data-local-time]").forEach(function (element) {
+  function instantOf(element) {
     var iso = element.getAttribute("datetime");
     var instant = new Date(iso);
-    if (isNaN(instant.getTime())) { return; }
-    // Already in the visitor's zone: nothing to add.
-    if (-instant.getTimezoneOffset() === offsetMinutes(iso)) { return; }
-    var holder = element.closest("[data-local-label]");
+    if (isNaN(instant.getTime())) { return null; }
+    // Shown in the visitor's own zone already: nothing to add.
+    if (-instant.getTimezoneOffset() === offsetMinutes(iso)) { return null; }
+    return instant;
+  }
+
+  function addNote(after, text) {
+    var holder = after.closest("[data-local-label]");
     var label = holder ? holder.getAttribute("data-local-label") : "";
-    var extra = document.createElement("span");
-    extra.className = "local-time";
-    extra.textContent = " (" + (label ? label + ": " : "") + timeFormat.format(instant) + ")";
-    element.insertAdjacentElement("afterend", extra);
+    var note = document.createElement("span");
+    note.className = "local-time";
+    note.textContent = " (" + (label ? label + ": " : "") + text + ")";
+    after.insertAdjacentElement("afterend", note);
+  }
+
+  document.querySelectorAll(".time-range").forEach(function (range) {
+    var times = range.querySelectorAll("time[data-local-time]");
+    if (times.length !== 2) { return; }
+    var start = instantOf(times[0]);
+    var end = instantOf(times[1]);
+    if (!start || !end) { return; }
+    addNote(range, dayAndTime.format(start) + " – " + timeOnly.format(end));
+    times.forEach(function (time) { time.setAttribute("data-local-done", ""); });
+  });
+
+  document.querySelectorAll("time[data-local-time]:not([data-local-done])").forEach(function (element) {
+    var instant = instantOf(element);
+    if (instant) { addNote(element, dayAndTime.format(instant)); }
   });
 
   function refreshStatuses() {
