@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured
 
 from home.services.roles import EDITORS, MODERATORS, TRANSLATORS
+from membership.services.roles import MEMBERSHIP
 
 # username → group (None: superuser).
 DEMO_ACCOUNTS = {
@@ -19,6 +20,7 @@ DEMO_ACCOUNTS = {
     "editor": EDITORS,
     "moderator": MODERATORS,
     "translator": TRANSLATORS,
+    "membership": MEMBERSHIP,
 }
 
 

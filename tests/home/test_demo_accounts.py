@@ -24,10 +24,11 @@ class DemoAccountTests(TestCase):
         with override_settings(DEBUG=True, DEMO_ACCOUNTS_ALLOWED=True, VAR_DIR=self.var_dir):
             accounts = ensure_demo_accounts()
         self.assertEqual(
-            [a.role for a in accounts], ["Superuser", "Editors", "Moderators", "Translators"]
+            [a.role for a in accounts],
+            ["Superuser", "Editors", "Moderators", "Translators", "Membership"],
         )
         passwords = [a.password for a in accounts]
-        self.assertEqual(len(set(passwords)), 4)
+        self.assertEqual(len(set(passwords)), 5)
         for account in accounts:
             user = get_user_model().objects.get(username=account.username)
             self.assertTrue(user.check_password(account.password))
@@ -38,7 +39,7 @@ class DemoAccountTests(TestCase):
             first = ensure_demo_accounts()
             second = ensure_demo_accounts()
         self.assertEqual(first, second)
-        self.assertEqual(get_user_model().objects.filter(username__in=DEMO_ACCOUNTS).count(), 4)
+        self.assertEqual(get_user_model().objects.filter(username__in=DEMO_ACCOUNTS).count(), 5)
 
     def test_a_changed_password_is_not_reset_or_shown(self):
         with override_settings(DEBUG=True, DEMO_ACCOUNTS_ALLOWED=True, VAR_DIR=self.var_dir):
