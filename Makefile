@@ -6,7 +6,7 @@ PORT ?= 8000
 export PORT
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint install install-test messages clean
+.PHONY: run test lint install install-test messages browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +39,17 @@ lint: install-test
 	$(BIN)/djhtml --check templates
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
-test: lint messages
+# The browser tests drive Debian's Chromium (never a downloaded browser); install it if missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's chromium and Japanese fonts for the browser tests…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  else \
+	    echo "The browser tests need Chromium: sudo apt-get install chromium fonts-noto-cjk" >&2; exit 1; \
+	  fi; }
+
+test: lint messages browser
 	$(BIN)/python -m pytest
 
 clean:

@@ -1,0 +1,143 @@
+"""Browser tests: a real server with the demo content, driven by Playwright in Debian's Chromium.
+
+The server is a separate `manage.py runserver` process on its own database (a fresh SQLite file,
+or a throwaway PostgreSQL database when the suite runs on PostgreSQL), built the way `make run`
+builds it: migrate, roles, demo content.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "artifacts" / "screenshots"))
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _server_database(var_dir: Path):
+    """A database URL for the server, and a function that removes it afterwards."""
+    database = settings.DATABASES["default"]
+    if "postgresql" not in database["ENGINE"]:
+        return f"sqlite:///{var_dir / 'browser.sqlite3'}", lambda: None
+    import psycopg
+
+    name = f"browser_{uuid.uuid4().hex[:12]}"
+    params = {
+        "host": database.get("HOST") or None,
+        "port": database.get("PORT") or None,
+        "user": database.get("USER") or None,
+        "password": database.get("PASSWORD") or None,
+    }
+    with psycopg.connect(dbname="postgres", autocommit=True, **params) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+    def drop():
+        with psycopg.connect(dbname="postgres", autocommit=True, **params) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    auth = database.get("USER") or ""
+    if database.get("PASSWORD"):
+        auth += f":{database['PASSWORD']}"
+    host = f"{database.get('HOST') or '127.0.0.1'}:{database.get('PORT') or 5432}"
+    return f"postgres://{auth}@{host}/{name}", drop
+
+
+@pytest.fixture(scope="session")
+def site_url():
+    """The base URL of a live demo site, for the whole browser test session."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"Chromium is missing at {CHROMIUM}: run `make browser` (apt-get install chromium)."
+        )
+    var_dir = Path(tempfile.mkdtemp(prefix="browser-site-"))
+    database_url, drop_database = _server_database(var_dir)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DEBUG": "false",
+        "DATABASE_URL": database_url,
+        "VAR_DIR": str(var_dir),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    for command in (["migrate", "--noinput", "-v0"], ["setup_roles"], ["load_demo_content"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{url}/robots.txt", timeout=2)  # noqa: S310 (our own server)
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("The demo server did not start.")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        drop_database()
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """A fresh browser page; pass Playwright context options (viewport, timezone_id…)."""
+    contexts = []
+
+    def open_page(**options):
+        context = browser.new_context(**options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def screenshot(page, name: str) -> None:
+    """Keep a picture of what the visitor saw, for a person to look at (CI keeps the folder)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
