@@ -17,7 +17,7 @@ from wagtail.models import Locale
 from events.models import EventIndexPage, EventPage, SessionPage, SessionPerson
 from events.timing import DisplayTime, display_time, display_zone, event_window, format_day
 
-PERSON_PHOTO_RENDITION = "fill-96x96|format-webp"
+PERSON_PHOTO_RENDITIONS = ("fill-96x96|format-webp", "fill-192x192|format-webp")
 PAST_EVENTS_PER_PAGE = 10
 
 UPCOMING, LIVE, ENDED = "upcoming", "live", "ended"
@@ -92,7 +92,7 @@ class EventNotice:
 
 def event_sessions(*, event: EventPage) -> list[SessionPage]:
     """The event's live sessions in time order, with their people and photos, in few queries."""
-    photos = get_image_model().objects.prefetch_renditions(PERSON_PHOTO_RENDITION)
+    photos = get_image_model().objects.prefetch_renditions(*PERSON_PHOTO_RENDITIONS)
     people = SessionPerson.objects.select_related("person").prefetch_related(
         Prefetch("person__photo", queryset=photos)
     )

@@ -61,8 +61,32 @@ def _server_database(var_dir: Path):
 
 
 @pytest.fixture(scope="session")
-def site_url():
-    """The base URL of a live demo site, for the whole browser test session."""
+def site_url(site_server):
+    return site_server["url"]
+
+
+@pytest.fixture(scope="session")
+def site_manage(site_server):
+    """Run a management command against the live site's database (to arrange a scenario)."""
+
+    def manage(*args: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=site_server["env"],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        return result.stdout
+
+    return manage
+
+
+@pytest.fixture(scope="session")
+def site_server():
+    """A live demo site for the whole browser test session: its URL and environment."""
     if not Path(CHROMIUM).exists():
         pytest.fail(
             f"Chromium is missing at {CHROMIUM}: run `make browser` (apt-get install chromium)."
@@ -104,7 +128,7 @@ def site_url():
                 time.sleep(0.2)
         else:
             pytest.fail("The demo server did not start.")
-        yield url
+        yield {"url": url, "env": env}
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -73,3 +73,26 @@ class TableBlockTests(TestCase):
         self.assertIn('<th scope="col">Region</th>', html)
         self.assertIn('<th scope="row">Europe</th>', html)
         self.assertIn("<td>12</td>", html)
+
+
+class ResponsiveImageTests(TestCase):
+    def setUp(self):
+        # Wagtail caches renditions by image id; ids are reused after each test's rollback.
+        from django.core.cache import cache
+
+        cache.clear()
+
+    def test_body_images_offer_sizes_and_modern_formats_and_load_lazily(self):
+        block = ImageBlock()
+        image = wagtail_factories.ImageFactory(
+            file__width=2000, file__height=1000, file__filename="wide-tram.jpg"
+        )
+        html = block.render(
+            block.to_python({"image": image.pk, "alt_text": "A tram", "caption": ""})
+        )
+        self.assertIn("<picture>", html)
+        self.assertIn('type="image/webp"', html)
+        self.assertRegex(html, r'srcset="[^"]+ 480w, [^"]+ 960w, [^"]+ 1440w"')
+        self.assertIn('loading="lazy"', html)
+        self.assertRegex(html, r'<img [^>]*width="\d+"')
+        self.assertRegex(html, r'<img [^>]*height="\d+"')

@@ -1,0 +1,39 @@
+"""Videos load nothing from the provider until the visitor asks for them."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.test_pages import WCAG, leaves_the_site
+
+pytestmark = pytest.mark.browser
+
+SESSION = "/en/events/zero-carbon-city-international-forum-2022/day-2-closing-remarks/"
+SET_RECORDING = (
+    "from events.models import SessionPage\n"
+    "for session in SessionPage.objects.filter(slug='day-2-closing-remarks'):\n"
+    "    session.recording_url = 'https://www.youtube.com/watch?v=EXAMPLE1234'\n"
+    "    session.save_revision().publish()\n"
+)
+
+
+def test_a_recording_loads_the_privacy_enhanced_player_only_on_request(
+    site_url, site_manage, new_page
+):
+    site_manage("shell", "-c", SET_RECORDING)
+    page = new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.route("**/*youtube*/**", lambda route: route.abort())
+    page.goto(site_url + SESSION, wait_until="networkidle")
+    assert [url for url in requests if leaves_the_site(url)] == []
+    results = Axe().run(page, options=WCAG)
+    assert results.violations_count == 0, results.generate_report()
+
+    page.get_by_role("button", name="Play the video").click()
+    frame = page.locator(".video-preview iframe")
+    assert frame.get_attribute("src").startswith(
+        "https://www.youtube-nocookie.com/embed/EXAMPLE1234"
+    )
+    page.wait_for_timeout(300)
+    outside = [url for url in requests if leaves_the_site(url)]
+    assert outside and all("youtube-nocookie.com" in url for url in outside)
