@@ -84,3 +84,16 @@ def test_the_skip_link_appears_on_focus_and_moves_to_the_content(site_url, new_p
     assert skip.bounding_box()["y"] >= 0
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_keyboard_focus_is_always_visible(site_url, new_page):
+    page = new_page()
+    page.goto(site_url + "/en/membership/")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        outline = page.evaluate(
+            "(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; })()"
+        )
+        assert outline[0] != "none" and outline[1] != "0px", page.evaluate(
+            "document.activeElement.outerHTML"
+        )
