@@ -46,3 +46,19 @@ def only_translated_languages_for_translators_edit(request, instance):
 @hooks.register("before_delete_snippet")
 def only_translated_languages_for_translators_delete(request, instances):
     return _refuse_other_languages(request, instances)
+
+
+@hooks.register("register_admin_urls", order=-100)
+def strict_po_upload_url():
+    """Replaces wagtail-localize's PO upload (same address) with the all-or-nothing import."""
+    from django.urls import path
+
+    from home.views_admin import upload_translation_po
+
+    return [
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            upload_translation_po,
+            name="strict_upload_pofile",
+        )
+    ]

@@ -199,6 +199,14 @@ APPLICATION_RATE_LIMIT = (
 # Event times: English pages show each event's official zone; these languages show their own.
 EVENT_TIME_ZONE_BY_LANGUAGE = {"ja": "Asia/Tokyo"}
 
+# Machine translation gives translators a draft, never a published page. DeepL when a key is
+# set (DEEPL_AUTH_KEY); development and tests use wagtail-localize's harmless dummy translator.
+if os.environ.get("DEEPL_AUTH_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_AUTH_KEY"]},
+    }
+
 # Where the demo content's source pages live (../shared/seed next to the checkout).
 DEMO_SEED_DIR = Path(os.environ.get("DEMO_SEED_DIR", BASE_DIR.parent / "shared" / "seed"))
 # Demo accounts with printed passwords exist only where this is switched on (dev settings).
