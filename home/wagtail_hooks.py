@@ -53,12 +53,32 @@ def strict_po_upload_url():
     """Replaces wagtail-localize's PO upload (same address) with the all-or-nothing import."""
     from django.urls import path
 
-    from home.views_admin import upload_translation_po
+    from home.views_admin import translation_status_report, upload_translation_po
 
     return [
         path(
             "localize/translate/<int:translation_id>/pofile/upload/",
             upload_translation_po,
             name="strict_upload_pofile",
-        )
+        ),
+        path("translation-status/", translation_status_report, name="translation_status"),
     ]
+
+
+@hooks.register("register_reports_menu_item")
+def translation_status_menu_item():
+    from django.urls import reverse
+
+    from wagtail.admin.menu import MenuItem
+
+    class TranslationStatusMenuItem(MenuItem):
+        def is_shown(self, request):
+            user = request.user
+            return user.is_superuser or user.has_perm("wagtail_localize.submit_translation")
+
+    return TranslationStatusMenuItem(
+        _("Translation status"),
+        reverse("translation_status"),
+        icon_name="wagtail-localize-language",
+        order=900,
+    )
