@@ -172,6 +172,31 @@ def home_page_links(*, request: HttpRequest) -> list[PageAlternate]:
     ]
 
 
+def source_language_page_for_path(*, request: HttpRequest) -> Page | None:
+    """The live English page at this path, when a visitor asks for it in a language it is not
+    translated into yet (so the "not found" page can point to it instead of a dead end)."""
+    path = request.path_info
+    current = get_language() or settings.LANGUAGE_CODE
+    prefix = f"/{current}/"
+    if current == settings.LANGUAGE_CODE or not path.startswith(prefix) or len(path) > 2000:
+        return None
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    if root.locale.language_code != settings.LANGUAGE_CODE:
+        root = root.get_translation_or_none(Locale.get_default()) or root
+    rest = path[len(prefix) :]
+    return (
+        Page.objects.live()
+        .public()
+        .filter(locale=root.locale, url_path=f"{root.url_path}{rest}")
+        .first()
+    )
+
+
 def snippet_for_active_language(*, model: type[Model]) -> Model | None:
     """The active language's copy of a one-per-language snippet (menu, footer), else the source."""
     active = Locale.get_active()

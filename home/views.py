@@ -17,7 +17,13 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Locale
 
-from home.selectors import clean_search_query, home_page_links, path_alternates, search_pages
+from home.selectors import (
+    clean_search_query,
+    home_page_links,
+    path_alternates,
+    search_pages,
+    source_language_page_for_path,
+)
 from home.sitemaps import AllLanguagesSitemap
 
 logger = logging.getLogger(__name__)
@@ -71,10 +77,16 @@ def sitemap(request: HttpRequest) -> HttpResponse:
 
 def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
     """A friendly 404 in the visitor's language, with a way back to each home page."""
+    english = source_language_page_for_path(request=request)
     return render(
         request,
         "404.html",
-        {"alternates": home_page_links(request=request), "is_error_page": True},
+        {
+            "alternates": home_page_links(request=request),
+            "is_error_page": True,
+            "untranslated_page": english,
+            "untranslated_url": english.get_url(request) if english else "",
+        },
         status=404,
     )
 

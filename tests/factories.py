@@ -182,3 +182,22 @@ def build_membership_section(home):
     from membership.demo.content import build_membership
 
     return build_membership(home=home, locale=locale(settings.LANGUAGE_CODE))
+
+
+class _Strings:
+    def __init__(self, strings: dict[str, str]):
+        self.strings = strings
+
+    def lookup(self, *, text: str, context: str | None) -> str | None:
+        return self.strings.get(text)
+
+
+def translate_strings(instance, strings: dict[str, str], language_code: str = "ja"):
+    """Translate as a translator does, string by string (kept when the source is synced again)."""
+    from home.demo.translation import translate_objects
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translate_objects(
+            objects=[instance], locale=locale(language_code), catalogue=_Strings(strings)
+        )
+    return instance.get_translation(locale(language_code))

@@ -52,3 +52,28 @@ class ServerErrorPageTests(TestCase):
                 )
                 self.assertEqual(response.status_code, 500)
                 self.assertContains(response, text, status_code=500)
+
+
+class UntranslatedPageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        from tests.factories import StandardPageFactory
+
+        cls.home = make_site()
+        translate(cls.home)
+        StandardPageFactory(parent=cls.home, slug="only-english", title="Only in English")
+
+    def test_an_english_only_page_asked_for_in_japanese_points_to_the_english(self):
+        response = self.client.get("/ja/only-english/")
+        self.assertEqual(response.status_code, 404)
+        self.assertContains(response, "このページはまだ翻訳されていません", status_code=404)
+        self.assertContains(
+            response,
+            '<p lang="en"><a class="button" href="/en/only-english/" hreflang="en">Only in English</a></p>',
+            html=True,
+            status_code=404,
+        )
+
+    def test_a_page_missing_in_every_language_is_a_plain_not_found(self):
+        response = self.client.get("/ja/nowhere/")
+        self.assertContains(response, "ページが見つかりません", status_code=404)
