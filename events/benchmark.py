@@ -37,6 +37,7 @@ def build_event_with_sessions(*, index, sessions: int, slug: str, photo=None) ->
                     locale=event.locale, name=f"PERSON {number}-{part}", role="Mayor", photo=photo
                 ),
                 role=ROLES[part],
+                sort_order=part,
             )
             for part in range(3)
         ]

@@ -171,7 +171,10 @@ def add_session(event, *, people=(), **fields):
     from events.models import SessionPerson
 
     session = SessionPageFactory.build(**fields)
-    session.people = [SessionPerson(person=person, role=role) for person, role in people]
+    session.people = [
+        SessionPerson(person=person, role=role, sort_order=order)
+        for order, (person, role) in enumerate(people)
+    ]
     event.add_child(instance=session)
     session.save_revision().publish()
     return session

@@ -269,7 +269,10 @@ def build_events(*, home: Page, locale) -> tuple[list[Person], list[Page]]:
                 end=_at(end),
                 description=description,
             )
-            session.people = [SessionPerson(person=people[key], role=role) for key, role in parts]
+            session.people = [
+                SessionPerson(person=people[key], role=role, sort_order=order)
+                for order, (key, role) in enumerate(parts)
+            ]
             forum.add_child(instance=session)
             session.save_revision().publish()
         sessions.append(session)
