@@ -152,8 +152,9 @@ def build_membership(*, home: Page, locale) -> tuple[list, list[Page]]:
                 population_min=low,
                 population_max=high,
                 annual_amount=Decimal(amount),
+                sort_order=order,
             )
-            for category, label, low, high, amount in FEES
+            for order, (category, label, low, high, amount) in enumerate(FEES)
         ]
         fee_table.save()
 
@@ -208,8 +209,9 @@ def build_membership(*, home: Page, locale) -> tuple[list, list[Page]]:
                 required=required,
                 help_text=help_text,
                 choices=choices,
+                sort_order=order,
             )
-            for label, kind, required, help_text, choices in FORM_FIELDS
+            for order, (label, kind, required, help_text, choices) in enumerate(FORM_FIELDS)
         ]
         landing.add_child(instance=application)
         application.save_revision().publish()
