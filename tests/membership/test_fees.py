@@ -89,3 +89,29 @@ class FeeFinderTests(TestCase):
         self.assertEqual(
             format_money(Decimal("99.50"), currency="USD", language_code="en"), "US$99.50"
         )
+
+
+class FeeSynchronisationTests(TestCase):
+    def test_amounts_follow_the_english_while_labels_stay_translated(self):
+        from decimal import Decimal
+
+        from wagtail_localize.models import Translation, TranslationSource
+
+        from tests.factories import translate_strings
+
+        home = make_site()
+        build_membership_section(home)
+        table = FeeTable.objects.get()
+        japanese = translate_strings(
+            table, {"All sizes": "規模を問わず", "Example fee table": "会費表（例）"}
+        )
+        row = table.rows.get(category="regional_government")
+        row.annual_amount = Decimal("9000")
+        row.save()
+        TranslationSource.objects.get(object_id=table.translation_key).update_from_db()
+        Translation.objects.get(
+            source__object_id=table.translation_key, target_locale=japanese.locale
+        ).save_target()
+        japanese_row = FeeTable.objects.get(pk=japanese.pk).rows.get(category="regional_government")
+        self.assertEqual(japanese_row.annual_amount, Decimal("9000"))
+        self.assertEqual(japanese_row.label, "規模を問わず")
