@@ -1,0 +1,37 @@
+"""Template tags and filters that pages are built from."""
+
+import base64
+
+from django.template import Context, Template
+from django.test import SimpleTestCase
+
+from membership.templatetags.membership_tags import obfuscate_email
+
+
+class VideoPreviewTagTests(SimpleTestCase):
+    def render(self, url: str) -> str:
+        return Template("{% load video_tags %}{% video_preview url title %}").render(
+            Context({"url": url, "title": "Session 1 <recording>"})
+        )
+
+    def test_a_youtube_link_becomes_a_click_to_load_preview(self):
+        html = self.render("https://www.youtube.com/watch?v=abcDEF12345")
+        self.assertIn('data-embed-url="https://www.youtube-nocookie.com/embed/abcDEF12345"', html)
+        self.assertIn('href="https://www.youtube.com/watch?v=abcDEF12345"', html)
+        self.assertIn("Session 1 &lt;recording&gt;", html)
+        self.assertNotIn("<iframe", html)
+
+    def test_other_links_stay_plain_links(self):
+        html = self.render("https://example.org/talk")
+        self.assertNotIn("data-embed-url", html)
+        self.assertIn('href="https://example.org/talk"', html)
+
+
+class ObfuscateEmailTests(SimpleTestCase):
+    def test_the_address_is_reversed_and_encoded(self):
+        encoded = obfuscate_email("team@example.org")
+        self.assertNotIn("@", encoded)
+        self.assertEqual(base64.b64decode(encoded).decode()[::-1], "team@example.org")
+
+    def test_an_empty_address_gives_an_empty_value(self):
+        self.assertEqual(obfuscate_email(""), "")
