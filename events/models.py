@@ -17,7 +17,7 @@ from wagtail.search import index
 from events.blocks import MaterialBlock, OrganisationBlock, TopicBlock
 from events.forms import EventPageForm, SessionPageForm
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.models import SitePage
+from home.models import HeroImageMixin, SitePage
 
 
 def validate_time_zone(value: str) -> None:
@@ -89,7 +89,7 @@ class EventIndexPage(SitePage):
         return context
 
 
-class EventPage(RoutablePageMixin, SitePage):
+class EventPage(RoutablePageMixin, SitePage, HeroImageMixin):
     """An event (forum, conference, webinar) with its programme of sessions."""
 
     FORMAT_ONLINE = "online"
@@ -125,17 +125,6 @@ class EventPage(RoutablePageMixin, SitePage):
     )
     spoken_language = models.CharField(_("language"), max_length=100, blank=True)
     interpretation = models.CharField(_("interpretation"), max_length=250, blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_image_alt_text = models.CharField(
-        _("hero image alternative text"), max_length=250, blank=True
-    )
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
     objectives = RichTextField(_("objectives"), features=RICH_TEXT_FEATURES, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)

@@ -57,11 +57,9 @@ class SitePage(Page):
         return urls
 
 
-class HomePage(SitePage):
-    """The front page in each language: hero, introduction and featured content."""
+class HeroImageMixin(models.Model):
+    """A large image at the top of a page, with the text screen-reader users hear instead."""
 
-    hero_heading = models.CharField(_("hero heading"), max_length=200)
-    hero_text = models.TextField(_("hero text"), blank=True)
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("hero image"),
@@ -76,6 +74,16 @@ class HomePage(SitePage):
         blank=True,
         help_text=_("Leave empty if the image only decorates the page."),
     )
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(SitePage, HeroImageMixin):
+    """The front page in each language: hero, introduction and featured content."""
+
+    hero_heading = models.CharField(_("hero heading"), max_length=200)
+    hero_text = models.TextField(_("hero text"), blank=True)
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
     featured = StreamField(
         [("card", FeaturedCardBlock())],
