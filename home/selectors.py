@@ -63,10 +63,14 @@ def absolute_page_url(*, page: Page, request: HttpRequest | None) -> str:
 def page_alternates(*, page: Page, request: HttpRequest | None = None) -> list[PageAlternate]:
     """Every live language version of a page, in the site's language order (for hreflang)."""
     names = _language_names()
-    versions = {
-        version.locale.language_code: version
-        for version in page.get_translations(inclusive=True).live().select_related("locale")
-    }
+    known = getattr(request, "_live_versions_by_key", None) if request is not None else None
+    if known is not None:
+        versions = known.get(page.translation_key, {})
+    else:
+        versions = {
+            version.locale.language_code: version
+            for version in page.get_translations(inclusive=True).live().select_related("locale")
+        }
     return [
         PageAlternate(
             language_code=code,
@@ -77,6 +81,14 @@ def page_alternates(*, page: Page, request: HttpRequest | None = None) -> list[P
         for code in names
         if code in versions
     ]
+
+
+def remember_live_versions(*, request: HttpRequest, keys) -> None:
+    """Look up every language version of many pages at once (for the sitemap), not page by page."""
+    versions: dict = {}
+    for version in Page.objects.live().filter(translation_key__in=keys).select_related("locale"):
+        versions.setdefault(version.translation_key, {})[version.locale.language_code] = version
+    request._live_versions_by_key = versions
 
 
 def language_switcher_links(*, page: Page, request: HttpRequest) -> list[PageAlternate]:

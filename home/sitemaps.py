@@ -3,6 +3,8 @@
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from home.selectors import remember_live_versions
+
 
 class AllLanguagesSitemap(Sitemap):
     """Wagtail's sitemap covers one root; this one covers the root in every language."""
@@ -13,4 +15,9 @@ class AllLanguagesSitemap(Sitemap):
         tree = Page.objects.none()
         for root in roots:
             tree |= Page.objects.descendant_of(root, inclusive=True)
-        return tree.live().public().order_by("path").defer_streamfields().specific()
+        pages = tree.live().public()
+        if self.request is not None:
+            remember_live_versions(
+                request=self.request, keys=pages.values_list("translation_key", flat=True)
+            )
+        return pages.order_by("path").defer_streamfields().specific()

@@ -57,3 +57,18 @@ class SitemapTests(TestCase):
         self.assertEqual(response["Content-Type"], "text/plain; charset=utf-8")
         self.assertIn("Sitemap: http://testserver/sitemap.xml", response.content.decode())
         self.assertIn("Disallow: /admin/", response.content.decode())
+
+    def test_the_sitemap_costs_the_same_queries_for_more_pages(self):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        def queries() -> int:
+            self.client.get("/sitemap.xml")
+            with CaptureQueriesContext(connection) as captured:
+                self.client.get("/sitemap.xml")
+            return len(captured)
+
+        before = queries()
+        for number in range(8):
+            translate(StandardPageFactory(parent=self.home, slug=f"more-{number}"))
+        self.assertEqual(queries(), before)
