@@ -97,6 +97,8 @@ def site_server():
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DEBUG": "false",
+        # Several tests send applications from 127.0.0.1; the limit itself is tested elsewhere.
+        "APPLICATION_RATE_LIMIT": "1000",
         "DATABASE_URL": database_url,
         "VAR_DIR": str(var_dir),
         "PYTHONDONTWRITEBYTECODE": "1",

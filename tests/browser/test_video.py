@@ -29,11 +29,11 @@ def test_a_recording_loads_the_privacy_enhanced_player_only_on_request(
     results = Axe().run(page, options=WCAG)
     assert results.violations_count == 0, results.generate_report()
 
-    page.get_by_role("button", name="Play the video").click()
+    with page.expect_request(lambda request: "youtube-nocookie.com" in request.url):
+        page.get_by_role("button", name="Play the video").click()
     frame = page.locator(".video-preview iframe")
     assert frame.get_attribute("src").startswith(
         "https://www.youtube-nocookie.com/embed/EXAMPLE1234"
     )
-    page.wait_for_timeout(300)
     outside = [url for url in requests if leaves_the_site(url)]
     assert outside and all("youtube-nocookie.com" in url for url in outside)
