@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
-HONEYPOT_FIELD = "website_url"
+# A name no browser or password manager autofills, so people never trip it by accident.
+HONEYPOT_FIELD = "hp_leave_empty"
 TOKEN_FIELD = "submission_token"  # noqa: S105 (a form field name)
 MULTILINE_MAX_LENGTH = 5000
 # Control characters other than tab and line breaks: invisible, and they break exports.

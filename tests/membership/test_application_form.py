@@ -112,7 +112,7 @@ class ApplicationFormTests(TestCase):
         self.assertFalse(ApplicationSubmission.objects.exists())
 
     def test_a_bot_filling_the_honeypot_sees_success_but_nothing_is_stored_or_sent(self):
-        response = self.submit(website_url="http://spam.example")
+        response = self.submit(hp_leave_empty="http://spam.example")
         self.assertContains(response, "Thank you for your application")
         self.assertFalse(ApplicationSubmission.objects.exists())
         self.assertEqual(mail.outbox, [])
