@@ -2,6 +2,7 @@
 
 import logging
 
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -21,7 +22,7 @@ def serve_application_form(
 ) -> HttpResponse:
     """Show the form; on a valid POST store the application and thank the applicant."""
     status = 200
-    rate_limited = False
+    rate_limited = storage_failed = False
     if request.method == "POST":
         form = page.get_form(request.POST, request.FILES, page=page, user=request.user)
         if form.is_bot():
@@ -32,12 +33,18 @@ def serve_application_form(
             if over_rate_limit(request):
                 rate_limited, status = True, 429
             else:
-                result = receive_application(page=page, form=form)
-                return page.render_landing_page(request, result.submission)
+                try:
+                    result = receive_application(page=page, form=form)
+                except DatabaseError:
+                    # The answers stay in the form on the page; the visitor can send them again.
+                    logger.exception("Could not store an application on page %s", page.pk)
+                    storage_failed, status = True, 503
+                else:
+                    return page.render_landing_page(request, result.submission)
     else:
         form = page.get_form(page=page, user=request.user)
     context = page.get_context(request)
-    context.update(form=form, rate_limited=rate_limited)
+    context.update(form=form, rate_limited=rate_limited, storage_failed=storage_failed)
     return TemplateResponse(request, page.get_template(request), context, status=status)
 
 

@@ -152,3 +152,26 @@ class ApplicationFormTests(TestCase):
         response = self.submit(message="x" * 6000)
         self.assertContains(response, "Ensure this value has at most 5000 characters")
         self.assertFalse(ApplicationSubmission.objects.exists())
+
+
+class ApplicationStorageFailureTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = make_site()
+        _snippets, pages = build_membership_section(cls.home)
+        cls.page = pages[-1]
+
+    def test_when_the_database_fails_the_answers_come_back_to_send_again(self):
+        from unittest import mock
+
+        from django.db import DatabaseError
+
+        cache.clear()
+        with (
+            mock.patch("membership.views.receive_application", side_effect=DatabaseError("down")),
+            self.assertLogs("membership", level="ERROR"),
+        ):
+            response = self.client.post(self.page.url, answers())
+        self.assertEqual(response.status_code, 503)
+        self.assertContains(response, "could not save your application", status_code=503)
+        self.assertContains(response, 'value="City of Example"', status_code=503)
