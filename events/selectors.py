@@ -61,10 +61,6 @@ class ProgrammeSlot:
     def is_parallel(self) -> bool:
         return len(self.entries) > 1
 
-    @property
-    def start(self) -> DisplayTime:
-        return self.entries[0].start
-
 
 @dataclass
 class ProgrammeDay:
@@ -233,29 +229,36 @@ def session_page_context(
     now = now or timezone.now()
     event = session.get_parent().specific
     language_code = session.locale.language_code
-    sessions = event_sessions(event=event)
-    days = build_programme(event=event, sessions=sessions, language_code=language_code, now=now)
-    entries = [entry for day in days for entry in day.entries]
-    current = next((entry for entry in entries if entry.session.pk == session.pk), None)
-    slot = next((slot for day in days for slot in day.slots if current in slot.entries), None)
-    position = entries.index(current) if current else -1
-    previous = (
-        [e for e in entries[:position] if slot is None or e not in slot.entries] if current else []
+    days = build_programme(
+        event=event, sessions=event_sessions(event=event), language_code=language_code, now=now
     )
-    following = (
-        [e for e in entries[position + 1 :] if slot is None or e not in slot.entries]
-        if current
-        else []
+    slots = [slot for day in days for slot in day.slots]
+    index = next(
+        (
+            i
+            for i, slot in enumerate(slots)
+            if any(e.session.pk == session.pk for e in slot.entries)
+        ),
+        None,
     )
+    # A draft or unpublished session is not in the live programme, so it has no neighbours.
+    current = previous_entry = next_entry = None
+    parallel_entries: list[SessionEntry] = []
+    if index is not None:
+        slot = slots[index]
+        current = next(e for e in slot.entries if e.session.pk == session.pk)
+        parallel_entries = [e for e in slot.entries if e is not current]
+        previous_entry = slots[index - 1].entries[-1] if index > 0 else None
+        next_entry = slots[index + 1].entries[0] if index + 1 < len(slots) else None
     return {
         "event": event,
         "entry": current,
         "status": current.status
         if current
         else session_status(start=session.start, end=session.end, now=now),
-        "previous_entry": previous[-1] if previous else None,
-        "next_entry": following[0] if following else None,
-        "parallel_entries": [e for e in slot.entries if e is not current] if slot else [],
+        "previous_entry": previous_entry,
+        "next_entry": next_entry,
+        "parallel_entries": parallel_entries,
         "shown_zone": zone_label(
             display_zone(event=event, language_code=language_code), session.start
         ),
@@ -325,6 +328,7 @@ def _event_cards(events, *, language_code: str, now: datetime) -> list[EventCard
     spans = {
         row["parent_path"]: (row["first"], row["last"])
         for row in SessionPage.objects.live()
+        .filter(locale__language_code=language_code)
         .order_by()  # the default ordering would split the groups
         .annotate(parent_path=Substr("path", 1, Length("path") - SessionPage.steplen))
         .values("parent_path")

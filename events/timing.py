@@ -22,10 +22,6 @@ class DisplayTime:
     day: str
     local_date: date
 
-    @property
-    def text(self) -> str:
-        return f"{self.day}, {self.time}"
-
 
 def display_zone(*, event, language_code: str) -> zoneinfo.ZoneInfo:
     """The zone a page shows: the event's own, or the language's (Japanese pages use Japan time)."""

@@ -40,7 +40,6 @@ class FeeFinder:
     population: str = ""
     match: FeeLine | None = None
     message: str = ""
-    asked: bool = False
 
 
 def _parse_population(raw: str) -> int | None:
@@ -79,7 +78,6 @@ def fee_finder(
     )
     if not category:
         return finder
-    finder.asked = True
     candidates = [line for line in lines if line.row.category == category]
     if not candidates:
         finder.message = _("Please choose one of the categories in the list.")
