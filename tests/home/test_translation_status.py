@@ -8,14 +8,24 @@ from wagtail.models import Locale
 
 from home.services.roles import TRANSLATORS, ensure_roles
 from home.translation_status import BEHIND, MISSING, UP_TO_DATE, WAITING, translation_status
-from tests.factories import FooterFactory, StandardPageFactory, load_demo, make_site, translate
+from tests.factories import (
+    FooterFactory,
+    StandardPageFactory,
+    load_demo,
+    make_site,
+    translate,
+    translate_strings,
+)
 
 
 class TranslationStatusTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home = make_site()
-        cls.done = StandardPageFactory(parent=cls.home, title="Done", slug="done")
+        cls.done = StandardPageFactory(
+            parent=cls.home, title="Done", slug="done", intro="Finished."
+        )
+        cls.copied = StandardPageFactory(parent=cls.home, title="Copied", slug="copied")
         cls.changed = StandardPageFactory(
             parent=cls.home, title="Changed", slug="changed", intro="First text."
         )
@@ -23,7 +33,8 @@ class TranslationStatusTests(TestCase):
         cls.footer = FooterFactory()
         cls.japanese = Locale.objects.get(language_code="ja")
         translate(cls.home)
-        for page in (cls.done, cls.changed):
+        translate_strings(cls.done, {"Done": "完了", "done": "done", "Finished.": "終わりました。"})
+        for page in (cls.changed, cls.copied):
             translate(page)
         translate(cls.footer)
         cls.changed.intro = "Second text."
@@ -37,8 +48,9 @@ class TranslationStatusTests(TestCase):
         statuses = self.statuses()
         self.assertEqual(statuses["Missing"], MISSING)
         self.assertEqual(statuses["Changed"], BEHIND)
-        # Made by copying without a translator: strings are waiting for translation.
-        self.assertIn(statuses["Done"], {WAITING, UP_TO_DATE})
+        self.assertEqual(statuses["Done"], UP_TO_DATE)
+        # Copied into Japanese but no string translated yet.
+        self.assertEqual(statuses["Copied"], WAITING)
         self.assertIn("Test Network", statuses)
 
     def test_the_report_filters_by_status_and_links_to_the_next_step(self):
