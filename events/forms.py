@@ -1,24 +1,117 @@
 """Admin forms: session times are typed in the event's own time zone, and checked against it."""
 
+import functools
 import zoneinfo
 
+import django.forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from events.schedule_changes import ScheduleChange, move_sessions, plan_schedule_change
 from events.timing import session_timing_errors
 
 TIME_FIELDS = ("start", "end")
+# Zone names the tz database keeps only for old systems; nobody should pick them today.
+_LEGACY_ZONE_PREFIXES = ("Etc/", "SystemV/", "US/", "posix", "right/")
+
+
+@functools.cache
+def time_zone_choices() -> list[tuple[str, str]]:
+    """Every current IANA zone, sorted, as "Asia/Tokyo"; UTC first."""
+    names = sorted(
+        name
+        for name in zoneinfo.available_timezones()
+        if "/" in name and not name.startswith(_LEGACY_ZONE_PREFIXES)
+    )
+    return [("UTC", "UTC"), *((name, name.replace("_", " ")) for name in names)]
 
 
 class EventPageForm(WagtailAdminPageForm):
+    """Zone chosen from a list; new days or a new zone never strand or silently shift sessions."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.schedule_change = ScheduleChange()
+        self.old_time_zone = self.instance.time_zone
+        field = self.fields.get("time_zone")
+        if field is not None:
+            choices = time_zone_choices()
+            if self.old_time_zone and self.old_time_zone not in dict(choices):
+                # A stored zone missing from the list (an old alias) stays selectable as it is.
+                choices = [(self.old_time_zone, self.old_time_zone), *choices]
+            field.widget = django.forms.Select(choices=choices)
+            field.help_text = _(
+                "Session times are entered in it. Changing it keeps the sessions' local times "
+                "(10:00 stays 10:00 in the new zone)."
+            )
+
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The last day cannot be before the first day."))
+            return cleaned
+        zone = cleaned.get("time_zone")
+        if not (start and end and _is_zone(zone)) or self.instance.pk is None:
+            # An unknown zone is refused by the model field's own validator.
+            return cleaned
+        unchanged = (start, end, zone) == (
+            self.instance.start_date,
+            self.instance.end_date,
+            self.old_time_zone,
+        )
+        if unchanged:
+            return cleaned
+        change = plan_schedule_change(
+            event=self.instance,
+            old_time_zone=self.old_time_zone or zone,
+            time_zone=zone,
+            start_date=start,
+            end_date=end,
+        )
+        if change.outside:
+            sessions = ", ".join(
+                f"“{times.session.title}” ({_local(times.new_start, zone)})"
+                for times in change.outside
+            )
+            message = ngettext(
+                "This session would fall outside the event's days: %(sessions)s. Move or delete "
+                "it first, or keep days that include it.",
+                "These sessions would fall outside the event's days: %(sessions)s. Move or "
+                "delete them first, or keep days that include them.",
+                len(change.outside),
+            ) % {"sessions": sessions}
+            first = change.outside[0].new_start
+            too_early = timezone.localtime(first, zoneinfo.ZoneInfo(zone)).date() < start
+            self.add_error("start_date" if too_early else "end_date", message)
+        else:
+            self.schedule_change = change
         return cleaned
+
+    def save(self, commit=True):
+        event = super().save(commit=commit)
+        # The edit view saves the event's revision next; the sessions follow as their own
+        # revisions, published now only if this editor publishes the event and may publish them.
+        event.moved_sessions = move_sessions(
+            change=self.schedule_change,
+            user=self.for_user,
+            publish="action-publish" in self.data,
+        )
+        return event
+
+
+def _is_zone(name: str | None) -> bool:
+    try:
+        return bool(name) and zoneinfo.ZoneInfo(name) is not None
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+
+
+def _local(instant, zone: str) -> str:
+    return f"{timezone.localtime(instant, zoneinfo.ZoneInfo(zone)):%Y-%m-%d %H:%M}"
 
 
 class SessionPageForm(WagtailAdminPageForm):

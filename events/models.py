@@ -2,6 +2,7 @@
 
 import zoneinfo
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -11,13 +12,24 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from events.blocks import MaterialBlock, OrganisationBlock, TopicBlock
 from events.forms import EventPageForm, SessionPageForm
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.models import HeroImageMixin, SitePage
+from home.previews import serve_in_own_language
 
 
 def validate_time_zone(value: str) -> None:
@@ -30,7 +42,15 @@ def validate_time_zone(value: str) -> None:
         ) from error
 
 
-class Person(TranslatableMixin, models.Model):
+class Person(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    models.Model,
+):
     """Someone who speaks, moderates or reports at events; reused across pages."""
 
     name = models.CharField(
@@ -49,6 +69,15 @@ class Person(TranslatableMixin, models.Model):
         related_name="+",
     )
     bio = models.TextField(_("short biography"), blank=True)
+    # Visitors see the published row; drafts wait in revisions until a moderator approves.
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="person")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="person",
+        for_concrete_model=False,
+    )
 
     panels = [
         FieldPanel("name"),
@@ -65,6 +94,16 @@ class Person(TranslatableMixin, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return "events/previews/person.html"
+
+    def serve_preview(self, request, mode_name):
+        return serve_in_own_language(instance=self, request=request, mode_name=mode_name)
 
 
 class EventIndexPage(SitePage):
@@ -130,6 +169,15 @@ class EventPage(RoutablePageMixin, SitePage, HeroImageMixin):
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     registration_url = models.URLField(_("registration link"), blank=True)
     topics = StreamField([("topic", TopicBlock())], verbose_name=_("topics"), blank=True)
+
+    # The same instants, days and zone in every language: translators cannot change them.
+    override_translatable_fields = [
+        SynchronizedField("time_zone", overridable=False),
+        SynchronizedField("start_date", overridable=False),
+        SynchronizedField("end_date", overridable=False),
+        SynchronizedField("format", overridable=False),
+        SynchronizedField("registration_url", overridable=False),
+    ]
 
     base_form_class = EventPageForm
     content_panels = [
@@ -223,6 +271,14 @@ class SessionPage(RoutablePageMixin, SitePage):
         [("material", MaterialBlock())], verbose_name=_("materials"), blank=True
     )
 
+    override_translatable_fields = [
+        SynchronizedField("start", overridable=False),
+        SynchronizedField("end", overridable=False),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("live_stream_url", overridable=False),
+        SynchronizedField("recording_url", overridable=False),
+    ]
+
     base_form_class = SessionPageForm
     content_panels = [
         *Page.content_panels,
@@ -241,9 +297,17 @@ class SessionPage(RoutablePageMixin, SitePage):
 
     parent_page_types = ["events.EventPage"]
     subpage_types = []
+    # Editors submit the event with its programme; approving the event publishes its sessions.
+    publish_with_parent = True
 
     class Meta:
         verbose_name = _("session")
+
+    def get_admin_display_title(self) -> str:
+        # Moderators see sessions in lists of unrelated pages: name the event they belong to.
+        event = self.get_parent()
+        title = super().get_admin_display_title()
+        return f"{title} ({event.title})" if event else title
 
     def get_meta_description(self) -> str:
         from django.utils.html import strip_tags

@@ -89,8 +89,11 @@ class EventNotice:
 def event_sessions(*, event: EventPage) -> list[SessionPage]:
     """The event's live sessions in time order, with their people and photos, in few queries."""
     photos = get_image_model().objects.prefetch_renditions(*PERSON_PHOTO_RENDITIONS)
-    people = SessionPerson.objects.select_related("person").prefetch_related(
-        Prefetch("person__photo", queryset=photos)
+    # A person never published (or taken offline) is left out until a moderator approves them.
+    people = (
+        SessionPerson.objects.filter(person__live=True)
+        .select_related("person")
+        .prefetch_related(Prefetch("person__photo", queryset=photos))
     )
     return list(
         SessionPage.objects.live()

@@ -1,15 +1,26 @@
 """Page types and snippets of the site frame: home page, standard pages, navigation, footer."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, FeaturedCardBlock, NavigationLinkBlock
+from home.previews import serve_in_own_language
 from home.selectors import absolute_page_url, language_switcher_links, page_alternates
 
 
@@ -35,6 +46,12 @@ class SitePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["alternates"] = language_switcher_links(page=self, request=request)
         return context
+
+    def route(self, request, path_components):
+        # Nothing below an unpublished page reaches visitors (see home.visibility).
+        if path_components and not self.live:
+            raise Http404
+        return super().route(request, path_components)
 
     def get_meta_description(self) -> str:
         """The search-engine and sharing summary: the editor's, or the page's own intro."""
@@ -150,11 +167,28 @@ class StandardPage(SitePage):
         return self.search_description or self.intro
 
 
-class MainMenu(TranslatableMixin, models.Model):
+class MainMenu(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    models.Model,
+):
     """The header navigation; one per language, translated with wagtail-localize."""
 
     name = models.CharField(_("name"), max_length=100, help_text=_("For editors only."))
     links = StreamField([("link", NavigationLinkBlock())], verbose_name=_("links"), blank=True)
+    # Visitors see the published row; drafts wait in revisions until a moderator approves.
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="main_menu")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="main_menu",
+        for_concrete_model=False,
+    )
 
     panels = [FieldPanel("name"), FieldPanel("links")]
 
@@ -165,14 +199,49 @@ class MainMenu(TranslatableMixin, models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def revisions(self):
+        return self._revisions
 
-class Footer(TranslatableMixin, models.Model):
+    def get_preview_template(self, request, mode_name):
+        return "home/previews/site_chrome.html"
+
+    def get_preview_context(self, request, mode_name):
+        from home.selectors import preview_site_chrome
+
+        return {
+            "request": request,
+            "object": self,
+            "preview_chrome": preview_site_chrome(menu=self),
+        }
+
+    def serve_preview(self, request, mode_name):
+        return serve_in_own_language(instance=self, request=request, mode_name=mode_name)
+
+
+class Footer(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    models.Model,
+):
     """The footer on every page: who we are, useful links and the copyright line."""
 
     organisation_name = models.CharField(_("organisation name"), max_length=200)
     about = models.TextField(_("about the network"), blank=True)
     links = StreamField([("link", NavigationLinkBlock())], verbose_name=_("links"), blank=True)
     copyright_notice = models.CharField(_("copyright notice"), max_length=250, blank=True)
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="footer")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="footer",
+        for_concrete_model=False,
+    )
 
     panels = [
         FieldPanel("organisation_name"),
@@ -187,6 +256,25 @@ class Footer(TranslatableMixin, models.Model):
 
     def __str__(self) -> str:
         return self.organisation_name
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return "home/previews/site_chrome.html"
+
+    def get_preview_context(self, request, mode_name):
+        from home.selectors import preview_site_chrome
+
+        return {
+            "request": request,
+            "object": self,
+            "preview_chrome": preview_site_chrome(footer=self),
+        }
+
+    def serve_preview(self, request, mode_name):
+        return serve_in_own_language(instance=self, request=request, mode_name=mode_name)
 
 
 @register_setting(icon="site")

@@ -14,6 +14,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page
 
+from home.visibility import reachable, unreachable_live_page_ids
+
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULT_LIMIT = 500
 SUBSTRING_SEARCH_LANGUAGES = {"ja", "zh", "ko"}
@@ -69,7 +71,7 @@ def page_alternates(*, page: Page, request: HttpRequest | None = None) -> list[P
     else:
         versions = {
             version.locale.language_code: version
-            for version in page.get_translations(inclusive=True).live().select_related("locale")
+            for version in reachable(page.get_translations(inclusive=True)).select_related("locale")
         }
     return [
         PageAlternate(
@@ -86,7 +88,8 @@ def page_alternates(*, page: Page, request: HttpRequest | None = None) -> list[P
 def remember_live_versions(*, request: HttpRequest, keys) -> None:
     """Look up every language version of many pages at once (for the sitemap), not page by page."""
     versions: dict = {}
-    for version in Page.objects.live().filter(translation_key__in=keys).select_related("locale"):
+    candidates = reachable(Page.objects.filter(translation_key__in=keys))
+    for version in candidates.select_related("locale"):
         versions.setdefault(version.translation_key, {})[version.locale.language_code] = version
     request._live_versions_by_key = versions
 
@@ -210,11 +213,13 @@ def source_language_page_for_path(*, request: HttpRequest) -> Page | None:
 
 
 def snippet_for_active_language(*, model: type[Model]) -> Model | None:
-    """The active language's copy of a one-per-language snippet (menu, footer), else the source."""
+    """The active language's published menu or footer, else the source language's published one."""
     active = Locale.get_active()
+    # The row holds the published content (drafts wait in revisions); a copy never
+    # published is not shown at all.
     copies = {
         item.locale_id: item
-        for item in model.objects.filter(locale__in=[active, Locale.get_default()])
+        for item in model.objects.filter(live=True, locale__in=[active, Locale.get_default()])
     }
     return copies.get(active.pk) or copies.get(Locale.get_default().pk)
 
@@ -246,7 +251,12 @@ def search_pages(*, query: SearchQuery, locale: Locale):
     """Live public pages in the visitor's language matching the query, best first."""
     if not query.text:
         return Page.objects.none()
-    pages = Page.objects.live().public().filter(locale=locale)
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(locale=locale)
+        .exclude(pk__in=unreachable_live_page_ids(locale=locale))
+    )
     # Word-based full-text search cannot see inside Japanese sentences (not even a Latin word
     # such as "COP26" written next to Japanese), so Japanese pages use substring search.
     if locale.language_code in SUBSTRING_SEARCH_LANGUAGES or _SPACELESS_SCRIPT.search(query.text):
@@ -342,11 +352,16 @@ def _links(stream) -> tuple[ChromeLink, ...]:
     return tuple(links)
 
 
-def _resolve_site_chrome() -> SiteChrome:
+def preview_site_chrome(*, menu=None, footer=None) -> SiteChrome:
+    """The header and footer with a draft menu or footer in place of the live one (previews)."""
+    return _resolve_site_chrome(menu=menu, footer=footer)
+
+
+def _resolve_site_chrome(*, menu=None, footer=None) -> SiteChrome:
     from home.models import Footer, MainMenu
 
-    menu = snippet_for_active_language(model=MainMenu)
-    footer = snippet_for_active_language(model=Footer)
+    menu = menu or snippet_for_active_language(model=MainMenu)
+    footer = footer or snippet_for_active_language(model=Footer)
     return SiteChrome(
         menu_links=_links(menu.links) if menu else (),
         organisation_name=footer.organisation_name if footer else "",

@@ -1,14 +1,26 @@
 """Keep the cached header and footer in step with the pages and snippets they show."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
 
+from home.moderation import on_page_published
 from home.selectors import forget_site_chrome
 
 
 def _forget(**kwargs):
     forget_site_chrome()
+    # Publishing commits later than the save; a request in between could cache the old
+    # menu again, so forget once more when the change is visible to every worker.
+    transaction.on_commit(forget_site_chrome)
 
 
 def register_signal_handlers() -> None:
@@ -23,7 +35,14 @@ def register_signal_handlers() -> None:
         post_delete.connect(
             _forget, sender=model, dispatch_uid=f"forget-chrome-del-{model.__name__}"
         )
+        # Publishing or unpublishing a menu or footer changes what visitors see.
+        for signal in (published, unpublished):
+            signal.connect(
+                _forget, sender=model, dispatch_uid=f"forget-chrome-{id(signal)}-{model.__name__}"
+            )
     # Menus show page titles and URLs: any publish, unpublish, move or rename may change them.
     for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
         signal.connect(_forget, dispatch_uid=f"forget-chrome-{id(signal)}")
     post_delete.connect(_forget, sender=Page, dispatch_uid="forget-chrome-page-delete")
+    # Children approved with their parent (an event's sessions) are published with it.
+    page_published.connect(on_page_published, dispatch_uid="publish-children-with-parent")

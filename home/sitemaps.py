@@ -4,6 +4,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from home.selectors import remember_live_versions
+from home.visibility import reachable
 
 
 class AllLanguagesSitemap(Sitemap):
@@ -15,7 +16,7 @@ class AllLanguagesSitemap(Sitemap):
         tree = Page.objects.none()
         for root in roots:
             tree |= Page.objects.descendant_of(root, inclusive=True)
-        pages = tree.live().public()
+        pages = reachable(tree)
         if self.request is not None:
             remember_live_versions(
                 request=self.request, keys=pages.values_list("translation_key", flat=True)

@@ -3,19 +3,28 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Locale
-from wagtail_localize.models import Translation
-from wagtail_localize.views.edit_translation import user_can_edit_instance
+from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.views.edit_translation import (
+    edit_string_translation,
+    user_can_edit_instance,
+)
+
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.request import Request
 
 from home.services.translation_files import import_po_file
-from home.translation_status import STATUS_LABELS, translation_status
+from home.services.translation_validation import segment_problem
+from home.translation_status import Action, Status, StatusRow, translation_status
 
 MAX_PO_BYTES = 5 * 1024 * 1024
 
@@ -39,8 +48,45 @@ def upload_translation_po(request, translation_id: int):
     return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
 
 
+def edit_string_translation_checked(request, translation_id: int, string_segment_id: int):
+    """Save one string from the translation editor, unless its field would reject it."""
+    if request.method == "PUT":
+        translation = get_object_or_404(Translation, id=translation_id)
+        segment = get_object_or_404(
+            StringSegment.objects.select_related("string", "context"), id=string_segment_id
+        )
+        # Reading the body first keeps it readable for wagtail-localize's view, which parses it again.
+        request.body  # noqa: B018
+        value = Request(request, parsers=[FormParser(), MultiPartParser()]).data.get("value")
+        problem = (
+            segment_problem(translation=translation, segment=segment, translated=value)
+            if value
+            and segment.context.object_id == translation.source.object_id
+            and user_can_edit_instance(request.user, translation.get_target_instance())
+            else None
+        )
+        if problem:
+            message = _("%(problem)s This translation was not saved.") % {"problem": problem}
+            # The editor shows a string's "error" beside it only on a 200 answer (any other
+            # status reads "Server error"); nothing is stored and the previous translation stays.
+            return JsonResponse(
+                {
+                    "string_id": segment.string_id,
+                    "segment_id": segment.id,
+                    "data": value,
+                    "error": message,
+                    "comment": message,
+                    "last_translated_by": None,
+                    "saved": False,
+                }
+            )
+    return edit_string_translation(
+        request, translation_id=translation_id, string_segment_id=string_segment_id
+    )
+
+
 def translation_status_report(request):
-    """Every page and snippet with its Japanese status, filterable by section and status."""
+    """Every page and snippet with its translation's state and next step, filterable."""
     if not (
         request.user.is_superuser or request.user.has_perm("wagtail_localize.submit_translation")
     ):
@@ -55,20 +101,19 @@ def translation_status_report(request):
     rows = translation_status(locale=locale) if locale else []
     sections = sorted({row.section for row in rows if row.section})
     section, status = request.GET.get("section", ""), request.GET.get("status", "")
-    shown = [
-        row
-        for row in rows
-        if (not section or row.section == section) and (not status or row.status == status)
-    ]
+    back = request.get_full_path()
     return TemplateResponse(
         request,
         "home/admin/translation_status.html",
         {
-            "rows": shown,
+            "rows": [
+                (row, _next_step_link(row=row, back=back))
+                for row in rows
+                if (not section or row.section == section) and (not status or row.status == status)
+            ],
             "sections": sections,
             "statuses": [
-                (key, label, sum(1 for row in rows if row.status == key))
-                for key, label in STATUS_LABELS.items()
+                (choice, sum(1 for row in rows if row.status == choice)) for choice in Status
             ],
             "locales": locales,
             "locale": locale,
@@ -76,3 +121,10 @@ def translation_status_report(request):
             "status": status,
         },
     )
+
+
+def _next_step_link(*, row: StatusRow, back: str) -> str:
+    # Each admin step returns to the report with the same filters; a live page is for visitors.
+    if row.action == Action.VIEW_LIVE:
+        return row.action_url
+    return f"{row.action_url}?{urlencode({'next': back})}"

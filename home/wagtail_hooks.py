@@ -50,10 +50,14 @@ def only_translated_languages_for_translators_delete(request, instances):
 
 @hooks.register("register_admin_urls", order=-100)
 def strict_po_upload_url():
-    """Replaces wagtail-localize's PO upload (same address) with the all-or-nothing import."""
+    """Replaces wagtail-localize's PO upload and string editing (same addresses) with checked ones."""
     from django.urls import path
 
-    from home.views_admin import translation_status_report, upload_translation_po
+    from home.views_admin import (
+        edit_string_translation_checked,
+        translation_status_report,
+        upload_translation_po,
+    )
 
     return [
         path(
@@ -61,7 +65,48 @@ def strict_po_upload_url():
             upload_translation_po,
             name="strict_upload_pofile",
         ),
+        path(
+            "localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+            edit_string_translation_checked,
+            name="strict_edit_string_translation",
+        ),
         path("translation-status/", translation_status_report, name="translation_status"),
+    ]
+
+
+@hooks.register("register_admin_urls", order=-100)
+def translation_routes_held_to_the_publish_rule():
+    """wagtail-localize's routes that could change what visitors see, at the same addresses."""
+    from django.urls import path
+
+    from home import translation_admin
+
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            translation_admin.SubmitPageTranslationView.as_view(),
+            name="guarded_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            translation_admin.SubmitSnippetTranslationView.as_view(),
+            name="guarded_submit_snippet_translation",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            translation_admin.UpdateTranslationsView.as_view(),
+            name="guarded_update_translations",
+        ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            translation_admin.convert_to_alias,
+            name="guarded_convert_to_alias",
+        ),
+        path(
+            "translations/<int:translation_id>/submit-for-approval/",
+            translation_admin.submit_translation_for_moderation,
+            name="translation_submit_for_moderation",
+        ),
     ]
 
 
@@ -82,3 +127,10 @@ def translation_status_menu_item():
         icon_name="wagtail-localize-language",
         order=900,
     )
+
+
+@hooks.register("construct_admin_api")
+def page_details_for_chosen_pages(router):
+    from home.admin_api import ChooserPagesAdminAPIViewSet
+
+    router.register_endpoint("pages", ChooserPagesAdminAPIViewSet)

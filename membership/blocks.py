@@ -9,6 +9,17 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from home.blocks import BodyBlock, LinkBlock
 
 
+class OptionalLinkBlock(LinkBlock):
+    """A link an editor may leave out entirely; once started it must be complete."""
+
+    def clean(self, value):
+        # LinkBlock insists on a page or an address even when the link is optional, so a card
+        # stored without a link (as most are) could never be saved again unchanged.
+        if not any(value.get(name) for name in ("label", "page", "external_url")):
+            return blocks.StructBlock.clean(self, value)
+        return super().clean(value)
+
+
 class BenefitCardBlock(blocks.StructBlock):
     """One thing members get, as a card."""
 
@@ -28,7 +39,7 @@ class BenefitCardBlock(blocks.StructBlock):
     image = ImageChooserBlock(
         label=_("Image"), required=False, help_text=_("Decorative; shown instead of the icon.")
     )
-    link = LinkBlock(label=_("Link"), required=False)
+    link = OptionalLinkBlock(label=_("Link"), required=False)
 
     class Meta:
         icon = "pick"
@@ -70,6 +81,13 @@ class TestimonialBlock(blocks.StructBlock):
         template = "membership/blocks/testimonial.html"
         label = _("Testimonial")
 
+    def get_context(self, value, parent_context=None):
+        from membership.selectors import published_for_visitors
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["testimonial"] = published_for_visitors(snippet=value["testimonial"])
+        return context
+
 
 class ContactCalloutBlock(blocks.StructBlock):
     contact = SnippetChooserBlock("membership.Contact", label=_("Contact"))
@@ -78,6 +96,13 @@ class ContactCalloutBlock(blocks.StructBlock):
         icon = "mail"
         template = "membership/blocks/contact_callout.html"
         label = _("Contact callout")
+
+    def get_context(self, value, parent_context=None):
+        from membership.selectors import published_for_visitors
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["contact"] = published_for_visitors(snippet=value["contact"])
+        return context
 
 
 class MembershipBodyBlock(BodyBlock):

@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,15 +12,35 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, AbstractFormSubmission
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import SitePage
+from home.previews import serve_in_own_language
 from membership.blocks import MembershipBodyBlock
+from membership.fee_forms import FeeTableForm
 
 
-class Testimonial(TranslatableMixin, models.Model):
+class Testimonial(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    models.Model,
+):
     """A partner's words about the network, shown on membership pages and the testimonials page."""
 
     quote = models.TextField(_("quote"))
@@ -31,6 +52,15 @@ class Testimonial(TranslatableMixin, models.Model):
         help_text=_("Name, role, organisation and photo come from the person."),
     )
     link = models.URLField(_("link"), blank=True, help_text=_("Where to read more (optional)."))
+    # Visitors see the published row; drafts wait in revisions until a moderator approves.
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="testimonial")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="testimonial",
+        for_concrete_model=False,
+    )
 
     panels = [FieldPanel("quote"), FieldPanel("person"), FieldPanel("link")]
 
@@ -41,8 +71,26 @@ class Testimonial(TranslatableMixin, models.Model):
     def __str__(self) -> str:
         return f"{self.person}: {self.quote[:60]}"
 
+    @property
+    def revisions(self):
+        return self._revisions
 
-class Contact(TranslatableMixin, models.Model):
+    def get_preview_template(self, request, mode_name):
+        return "membership/previews/testimonial.html"
+
+    def serve_preview(self, request, mode_name):
+        return serve_in_own_language(instance=self, request=request, mode_name=mode_name)
+
+
+class Contact(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    models.Model,
+):
     """The person visitors can ask about membership ("Got any questions?")."""
 
     person = models.ForeignKey(
@@ -50,6 +98,14 @@ class Contact(TranslatableMixin, models.Model):
     )
     email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="contact")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="contact",
+        for_concrete_model=False,
+    )
 
     panels = [FieldPanel("person"), FieldPanel("email"), FieldPanel("phone")]
 
@@ -60,8 +116,26 @@ class Contact(TranslatableMixin, models.Model):
     def __str__(self) -> str:
         return str(self.person)
 
+    @property
+    def revisions(self):
+        return self._revisions
 
-class FeeTable(TranslatableMixin, ClusterableModel):
+    def get_preview_template(self, request, mode_name):
+        return "membership/previews/contact.html"
+
+    def serve_preview(self, request, mode_name):
+        return serve_in_own_language(instance=self, request=request, mode_name=mode_name)
+
+
+class FeeTable(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    ClusterableModel,
+):
     """Annual membership fees for a period, as data: one row per category and size."""
 
     CURRENCY_CHOICES = [("EUR", "EUR €"), ("USD", "USD $"), ("JPY", "JPY ¥")]
@@ -78,7 +152,16 @@ class FeeTable(TranslatableMixin, ClusterableModel):
         help_text=_("Shows a clear notice that the amounts are not real fees."),
     )
     note = models.TextField(_("note"), blank=True)
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="fee_table")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="fee_table",
+        for_concrete_model=False,
+    )
 
+    base_form_class = FeeTableForm
     panels = [
         FieldPanel("title"),
         FieldRowPanel(
@@ -95,6 +178,24 @@ class FeeTable(TranslatableMixin, ClusterableModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return "membership/previews/fee_table.html"
+
+    def get_preview_context(self, request, mode_name):
+        from membership.selectors import fee_finder
+
+        finder = fee_finder(
+            table=self, category=None, population=None, language_code=self.locale.language_code
+        )
+        return {"request": request, "object": self, "fee_table": self, "finder": finder}
+
+    def serve_preview(self, request, mode_name):
+        return serve_in_own_language(instance=self, request=request, mode_name=mode_name)
 
 
 class FeeRow(TranslatableMixin, Orderable):
@@ -121,6 +222,14 @@ class FeeRow(TranslatableMixin, Orderable):
     annual_amount = models.DecimalField(
         _("annual amount"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
     )
+
+    # Amounts and bands are data, the same in every language; only the label is translated.
+    override_translatable_fields = [
+        SynchronizedField("category", overridable=False),
+        SynchronizedField("population_min", overridable=False),
+        SynchronizedField("population_max", overridable=False),
+        SynchronizedField("annual_amount", overridable=False),
+    ]
 
     panels = [
         FieldRowPanel([FieldPanel("category"), FieldPanel("label")]),
@@ -204,10 +313,10 @@ class FeeStructurePage(SitePage):
         return self.search_description or self.intro
 
     def get_context(self, request, *args, **kwargs):
-        from membership.selectors import fee_finder
+        from membership.selectors import fee_finder, published_for_visitors
 
         context = super().get_context(request, *args, **kwargs)
-        table = self.fee_table.localized if self.fee_table else None
+        table = published_for_visitors(snippet=self.fee_table)
         context["fee_table"] = table
         context["finder"] = fee_finder(
             table=table,
@@ -232,12 +341,10 @@ class PartnerTestimonialsPage(SitePage):
         verbose_name = _("partner testimonials page")
 
     def get_context(self, request, *args, **kwargs):
+        from membership.selectors import published_testimonials
+
         context = super().get_context(request, *args, **kwargs)
-        context["testimonials"] = (
-            Testimonial.objects.filter(locale=self.locale)
-            .select_related("person", "person__photo")
-            .order_by("pk")
-        )
+        context["testimonials"] = published_testimonials(locale=self.locale)
         return context
 
 
@@ -247,6 +354,18 @@ class ApplicationFormField(TranslatableMixin, AbstractFormField):
     page = ParentalKey(
         "membership.MembershipApplicationPage", on_delete=models.CASCADE, related_name="form_fields"
     )
+
+    # Labels and help are read by applicants; the field's key and type stay the same in every
+    # language so that all applications share one set of columns.
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("clean_name", overridable=False),
+        SynchronizedField("field_type", overridable=False),
+        SynchronizedField("required", overridable=False),
+    ]
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
         verbose_name = _("form field")
@@ -275,6 +394,9 @@ class MembershipApplicationPage(AbstractForm, SitePage):
         blank=True,
         help_text=_("Where new applications are announced."),
     )
+
+    # Where applications are announced is the same in every language, and not a translator's call.
+    override_translatable_fields = [SynchronizedField("team_email", overridable=False)]
 
     content_panels = [
         *Page.content_panels,

@@ -10,7 +10,8 @@ from django.views.decorators.http import require_http_methods
 
 from wagtail.contrib.forms.views import SubmissionsListView
 
-from membership.models import Contact, MembershipApplicationPage
+from membership.models import MembershipApplicationPage
+from membership.selectors import published_contacts
 from membership.services.applications import over_rate_limit, receive_application
 
 logger = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ def serve_application_form(
 @require_http_methods(["GET", "POST"])
 def reveal_contact_email(request: HttpRequest, pk: int) -> HttpResponse:
     """Without scripts, a button press (a POST, which address harvesters do not make) shows it."""
-    contact = get_object_or_404(Contact.objects.select_related("person"), pk=pk)
+    contact = get_object_or_404(published_contacts(), pk=pk)
     return TemplateResponse(
         request,
         "membership/contact_email.html",

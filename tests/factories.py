@@ -76,13 +76,15 @@ def make_site() -> HomePage:
 
 
 def translate(instance, language_code: str = "ja", **changes):
-    """Translate with wagtail-localize as a translator would, then apply `changes` to the copy."""
+    """Translate with wagtail-localize, publish as a moderator would, then apply `changes`."""
     target_locale = locale(language_code)
     # wagtail-localize publishes translations when the transaction commits; tests never commit.
     with TestCase.captureOnCommitCallbacks(execute=True):
-        TranslationCreator(user=None, target_locales=[target_locale]).create_translations(
-            instance, include_related_objects=False
-        )
+        creator = TranslationCreator(user=None, target_locales=[target_locale])
+        creator.create_translations(instance, include_related_objects=False)
+        for translations in creator.mappings.values():
+            for translation in translations:
+                translation.save_target(publish=True)
     translated = instance.get_translation(target_locale)
     if changes:
         for field_name, value in changes.items():

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from wagtail.models import Page
 
 from events.models import EventIndexPage, EventPage, Person, SessionPage, SessionPerson
+from home.demo.snippets import create_published
 
 ZONE = zoneinfo.ZoneInfo("America/New_York")
 
@@ -223,7 +224,7 @@ def build_events(*, home: Page, locale) -> tuple[list[Person], list[Page]]:
     people = {}
     for key, fields in PEOPLE.items():
         person = Person.objects.filter(locale=locale, name=fields["name"]).first()
-        people[key] = person or Person.objects.create(locale=locale, **fields)
+        people[key] = person or create_published(Person(locale=locale, **fields))
 
     forum = EventPage.objects.child_of(index).filter(slug=FORUM["slug"]).first()
     if forum is None:

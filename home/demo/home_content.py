@@ -6,6 +6,7 @@ nothing is invented. Japanese lives in home/demo/ja.po and is applied through wa
 
 from wagtail.models import Locale, Page, Site
 
+from home.demo.snippets import create_published
 from home.models import Footer, HomePage, MainMenu, StandardPage
 
 NETWORK_NAME = "ICLEI – Local Governments for Sustainability"
@@ -189,12 +190,16 @@ def build_english_chrome(*, locale: Locale, links: list[Page], footer_links: lis
         menu_links = [("link", _link(links[0], "Home"))] + [
             ("link", _link(page)) for page in links[1:]
         ]
-        menu = MainMenu.objects.create(locale=locale, name="Main menu", links=_stream(menu_links))
+        menu = create_published(
+            MainMenu(locale=locale, name="Main menu", links=_stream(menu_links))
+        )
     footer = Footer.objects.filter(locale=locale).first()
     if footer is None:
-        footer = Footer.objects.create(
-            locale=locale,
-            links=_stream([("link", _link(page)) for page in footer_links]),
-            **FOOTER,
+        footer = create_published(
+            Footer(
+                locale=locale,
+                links=_stream([("link", _link(page)) for page in footer_links]),
+                **FOOTER,
+            )
         )
     return [menu, footer]

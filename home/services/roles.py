@@ -13,6 +13,7 @@ from wagtail.models import (
     Locale,
     Page,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
@@ -55,6 +56,14 @@ SNIPPET_MODELS = [
     "membership.contact",
     "membership.feetable",
 ]
+# What each role may do with those snippets. Saving makes a draft; only publishing (or
+# deleting, which takes a snippet off the site) changes what visitors see, so only
+# moderators hold those. Editors and translators save drafts and submit them for approval.
+SNIPPET_PERMISSIONS = {
+    EDITORS: ["add", "change", "lock", "unlock"],
+    MODERATORS: ["add", "change", "delete", "publish", "lock", "unlock"],
+    TRANSLATORS: ["change"],
+}
 
 
 def translated_locales() -> list[Locale]:
@@ -92,6 +101,27 @@ def _snippet_permissions(actions: list[str]) -> list[Permission]:
     return permissions
 
 
+def _set_snippet_permissions(group: Group, actions: list[str]) -> None:
+    """Grant exactly `actions` on the visitor-facing snippets, withdrawing any other."""
+    # Earlier versions let editors delete (and saving published at once); rerunning
+    # setup_roles on an existing site must take away what the role no longer has.
+    granted = set(_snippet_permissions(actions))
+    every = set(_snippet_permissions(["add", "change", "delete", "publish", "lock", "unlock"]))
+    group.permissions.remove(*(every - granted))
+    group.permissions.add(*granted)
+
+
+def _assign_workflow_to_snippets(workflow: Workflow) -> None:
+    """Snippet drafts go to the same moderators' approval as pages."""
+    for label in SNIPPET_MODELS:
+        app_label, model = label.split(".")
+        content_type = ContentType.objects.get(app_label=app_label, model=model)
+        # Keep a workflow an administrator has chosen for this snippet type.
+        WorkflowContentType.objects.get_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )
+
+
 def _grant_pages(group: Group, page: Page, codenames: list[str]) -> None:
     for codename in codenames:
         GroupPagePermission.objects.get_or_create(
@@ -120,20 +150,21 @@ def ensure_roles() -> dict[str, Group]:
 
     for name in (EDITORS, MODERATORS):
         group = groups[name]
-        group.permissions.add(
-            admin_access, submit_translation, *_snippet_permissions(["add", "change", "delete"])
-        )
+        group.permissions.add(admin_access, submit_translation)
         _grant_pages(group, root, PAGE_PERMISSIONS[name])
         _grant_collections(group, COLLECTION_PERMISSIONS[name])
 
     translators = groups[TRANSLATORS]
-    translators.permissions.add(admin_access, submit_translation, *_snippet_permissions(["change"]))
+    translators.permissions.add(admin_access, submit_translation)
+    for name, actions in SNIPPET_PERMISSIONS.items():
+        _set_snippet_permissions(groups[name], actions)
     _grant_collections(translators, COLLECTION_PERMISSIONS[TRANSLATORS])
     # Translators work on each translated language's tree only, never on the English source.
     for home in Page.objects.filter(depth=2, locale__in=translated_locales()):
         _grant_pages(translators, home, PAGE_PERMISSIONS[TRANSLATORS])
 
-    _ensure_moderation_workflow(root=root, moderators=groups[MODERATORS])
+    workflow = _ensure_moderation_workflow(root=root, moderators=groups[MODERATORS])
+    _assign_workflow_to_snippets(workflow)
     from membership.services.roles import ensure_membership_team
 
     groups["Membership"] = ensure_membership_team()

@@ -12,6 +12,8 @@ from wagtail_localize.models import Translation
 
 import polib
 
+from home.services.translation_validation import po_problems
+
 TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
 
 
@@ -50,6 +52,19 @@ def import_po_file(*, translation: Translation, content: bytes, user=None) -> Po
     if file_translation != str(translation.uuid):
         return PoImportResult(
             False, _("This PO file belongs to another page or language; nothing was imported.")
+        )
+    for entry in po:
+        # PO editors leave blanks or spaces for "not translated yet"; neither may replace a translation.
+        if not entry.msgstr.strip():
+            entry.msgstr = ""
+    rejected = po_problems(translation=translation, entries=po)
+    if rejected:
+        return PoImportResult(
+            False,
+            _(
+                "%(count)s string(s) in this PO file cannot be used on the page, so nothing was imported. %(problems)s"
+            )
+            % {"count": len(rejected), "problems": " ".join(rejected[:3])},
         )
     with transaction.atomic():
         problems = translation.import_po(po, user=user, tool_name="PO file")

@@ -11,7 +11,8 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def site_chrome(context) -> SiteChrome:
     """The header menu and footer for the active language (cached; see selectors)."""
-    return selectors.site_chrome()
+    # A menu or footer preview brings its own draft chrome; it must never be cached.
+    return context.get("preview_chrome") or selectors.site_chrome()
 
 
 @register.simple_tag(takes_context=True)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from wagtail.models import Page
 
 from events.models import Person
+from home.demo.snippets import create_published
 from membership.models import (
     ApplicationFormField,
     Contact,
@@ -54,6 +55,9 @@ ASSOCIATES_PURPOSE = (
     "and these partners, to provide knowledge transfer in line with ICLEI’s Mission and Charter, and "
     "an avenue for which partners can support ICLEI’s work and mandate.</p>"
 )
+
+RATES_INTRO = "Annual membership fees by category of organisation."
+TESTIMONIALS_INTRO = "What partners say about working with the network."
 
 FEES = [
     ("local_government", "Fewer than 100,000 inhabitants", None, 99_999, "1000"),
@@ -104,9 +108,9 @@ FORM_FIELDS = [
 
 
 def _person(locale, fields) -> Person:
-    return Person.objects.filter(
-        locale=locale, name=fields["name"]
-    ).first() or Person.objects.create(locale=locale, **fields)
+    return Person.objects.filter(locale=locale, name=fields["name"]).first() or create_published(
+        Person(locale=locale, **fields)
+    )
 
 
 def _child(parent: Page, model, slug: str, **fields):
@@ -128,10 +132,12 @@ def build_membership(*, home: Page, locale) -> tuple[list, list[Page]]:
     contact_person = _person(locale, EXAMPLE_CONTACT)
     testimonial = Testimonial.objects.filter(
         locale=locale, person=joubert
-    ).first() or Testimonial.objects.create(locale=locale, person=joubert, quote=JOUBERT_QUOTE)
+    ).first() or create_published(Testimonial(locale=locale, person=joubert, quote=JOUBERT_QUOTE))
     contact = Contact.objects.filter(
         locale=locale, person=contact_person
-    ).first() or Contact.objects.create(locale=locale, person=contact_person, email=EXAMPLE_EMAIL)
+    ).first() or create_published(
+        Contact(locale=locale, person=contact_person, email=EXAMPLE_EMAIL)
+    )
     fee_table = FeeTable.objects.filter(locale=locale, title="Example fee table").first()
     if fee_table is None:
         fee_table = FeeTable(
@@ -156,7 +162,7 @@ def build_membership(*, home: Page, locale) -> tuple[list, list[Page]]:
             )
             for order, (category, label, low, high, amount) in enumerate(FEES)
         ]
-        fee_table.save()
+        create_published(fee_table)
 
     landing = _child(
         home,
@@ -182,7 +188,7 @@ def build_membership(*, home: Page, locale) -> tuple[list, list[Page]]:
         FeeStructurePage,
         "rates-and-dues",
         title="Rates and dues",
-        intro="Annual membership fees by category of organisation.",
+        intro=RATES_INTRO,
         fee_table=fee_table,
         body=[{"type": "contact_callout", "value": {"contact": contact.pk}}],
     )
@@ -191,7 +197,7 @@ def build_membership(*, home: Page, locale) -> tuple[list, list[Page]]:
         PartnerTestimonialsPage,
         "partner-testimonials",
         title="Partner testimonials",
-        intro="What partners say about working with the network.",
+        intro=TESTIMONIALS_INTRO,
     )
     application = MembershipApplicationPage.objects.child_of(landing).filter(slug="apply").first()
     if application is None:
@@ -257,7 +263,11 @@ def build_membership(*, home: Page, locale) -> tuple[list, list[Page]]:
                     ),
                 },
             },
+            # Every page of the section is linked from its landing page; the button reads the
+            # linked page's title, so the Japanese page shows the Japanese title.
+            _call_to_action(rates, "Rates and dues", RATES_INTRO),
             {"type": "testimonial", "value": {"testimonial": testimonial.pk}},
+            _call_to_action(testimonials, "Partner testimonials", TESTIMONIALS_INTRO),
             {
                 "type": "call_to_action",
                 "value": {
@@ -286,4 +296,11 @@ def _card(title: str, text: str, icon: str, link: dict | None = None) -> dict:
         "icon": icon,
         "image": None,
         "link": link or {"label": "", "page": None, "external_url": ""},
+    }
+
+
+def _call_to_action(page: Page, title: str, text: str) -> dict:
+    return {
+        "type": "call_to_action",
+        "value": {"title": title, "text": text, "link": _link(page)},
     }

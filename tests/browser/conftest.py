@@ -6,6 +6,7 @@ builds it: migrate, roles, demo content.
 """
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -82,6 +83,26 @@ def site_manage(site_server):
         return result.stdout
 
     return manage
+
+
+@pytest.fixture(scope="session")
+def demo_accounts(site_server):
+    """The live site's development accounts, one per role: {"Editors": (username, password)}.
+
+    Made by `create_demo_accounts` as a developer would; it runs only with DEBUG on, so this one
+    command gets DEBUG=true (the server itself keeps showing the real error pages).
+    """
+    result = subprocess.run(
+        [sys.executable, "manage.py", "create_demo_accounts"],
+        cwd=ROOT,
+        env={**site_server["env"], "DEBUG": "true"},
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    lines = re.finditer(r"^\s+(\S+)\s+user: (\S+)\s+password: (\S+)$", result.stdout, re.M)
+    return {role: (username, password) for role, username, password in map(re.Match.groups, lines)}
 
 
 @pytest.fixture(scope="session")

@@ -1,12 +1,13 @@
 """Editors, moderators and translators each get what their job needs, and no more."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.test import TestCase
 
-from wagtail.models import Page, WorkflowPage
+from wagtail.models import Page, WorkflowContentType, WorkflowPage
 
-from home.services.roles import EDITORS, MODERATORS, TRANSLATORS, ensure_roles
+from home.services.roles import EDITORS, MODERATORS, SNIPPET_MODELS, TRANSLATORS, ensure_roles
 from tests.factories import FooterFactory, StandardPageFactory, make_site, translate
 
 
@@ -72,3 +73,53 @@ class RolesTests(TestCase):
         self.assertEqual(
             self.client.get(f"/admin/snippets/home/footer/edit/{self.footer.pk}/").status_code, 200
         )
+
+
+class SnippetRolesTests(TestCase):
+    """Snippets visitors see: editors and translators prepare drafts, moderators publish."""
+
+    @classmethod
+    def setUpTestData(cls):
+        make_site()
+        ensure_roles()
+        cls.editor = user_in(EDITORS, "editor")
+        cls.moderator = user_in(MODERATORS, "moderator")
+        cls.translator = user_in(TRANSLATORS, "translator")
+
+    def permissions(self, user, model: str) -> set[str]:
+        app_label, model_name = model.split(".")
+        return {
+            codename.removesuffix(f"_{model_name}")
+            for codename in Permission.objects.filter(
+                group__user=user, content_type__app_label=app_label, content_type__model=model_name
+            ).values_list("codename", flat=True)
+        }
+
+    def test_only_moderators_publish_or_delete_snippets(self):
+        for model in SNIPPET_MODELS:
+            with self.subTest(model):
+                self.assertEqual(
+                    self.permissions(self.editor, model), {"add", "change", "lock", "unlock"}
+                )
+                self.assertEqual(
+                    self.permissions(self.moderator, model),
+                    {"add", "change", "delete", "publish", "lock", "unlock"},
+                )
+                self.assertEqual(self.permissions(self.translator, model), {"change"})
+
+    def test_snippet_drafts_go_to_the_moderators_workflow(self):
+        workflow = WorkflowPage.objects.get(page=Page.get_first_root_node()).workflow
+        for model in SNIPPET_MODELS:
+            app_label, model_name = model.split(".")
+            content_type = ContentType.objects.get(app_label=app_label, model=model_name)
+            with self.subTest(model):
+                self.assertEqual(
+                    WorkflowContentType.objects.get(content_type=content_type).workflow, workflow
+                )
+                self.assertEqual(content_type.model_class()().get_workflow(), workflow)
+
+    def test_rerunning_setup_takes_back_what_editors_no_longer_have(self):
+        group = Group.objects.get(name=EDITORS)
+        group.permissions.add(Permission.objects.get(codename="delete_testimonial"))
+        ensure_roles()
+        self.assertNotIn("delete", self.permissions(self.editor, "membership.testimonial"))

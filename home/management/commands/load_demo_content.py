@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from home.demo.loader import load_demo_content
+from home.services.site_address import match_default_site_to_public_address
 
 
 class Command(BaseCommand):
@@ -8,6 +9,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = load_demo_content()
+        # The loader may have just created the default site (as localhost).
+        match_default_site_to_public_address()
         for language_code, translation in report.translations.items():
             self.stdout.write(
                 f"Demo content [{language_code}]: {len(translation.translated)} translated now, "

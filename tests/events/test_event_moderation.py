@@ -1,0 +1,143 @@
+"""An event and its sessions are approved as one unit, in English and in Japanese."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.test import TestCase
+
+from wagtail.models import Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+from events.models import EventPage, SessionPage
+from home.services.roles import EDITORS, MODERATORS, TRANSLATORS, ensure_roles
+from tests.factories import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    SessionPageFactory,
+    eastern,
+    locale,
+    make_site,
+    translate,
+)
+
+
+def draft_session(event, *, slug: str, hour: int) -> SessionPage:
+    """A session an editor has saved but not published."""
+    session = SessionPageFactory.build(
+        slug=slug,
+        title=f"Session at {hour}",
+        start=eastern(2022, 3, 8, hour, 0),
+        end=eastern(2022, 3, 8, hour, 30),
+        live=False,
+    )
+    event.add_child(instance=session)
+    session.save_revision()
+    return session
+
+
+class EventModerationTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = make_site()
+        cls.index = EventIndexPageFactory(parent=cls.home, slug="events")
+        translate(cls.home)
+        translate(cls.index)
+        ensure_roles()
+        cls.users = {}
+        for name in (EDITORS, MODERATORS, TRANSLATORS):
+            user = get_user_model().objects.create_user(username=name.lower(), password="pw")
+            user.groups.add(Group.objects.get(name=name))
+            cls.users[name] = user
+
+    def setUp(self):
+        cache.clear()
+        self.event = EventPageFactory.build(slug="forum", title="Forum", live=False)
+        self.index.add_child(instance=self.event)
+        self.event.save_revision()
+        self.sessions = [draft_session(self.event, slug=f"at-{h}", hour=h) for h in (20, 21, 22)]
+
+    def approve(self, page):
+        """The moderator approves the waiting request from the dashboard's action."""
+        page.refresh_from_db()
+        task_state = page.current_workflow_task_state
+        self.client.force_login(self.users[MODERATORS])
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {"comment": ""}
+            )
+        self.assertIn(response.status_code, (200, 302))
+
+    def test_approving_the_event_publishes_its_sessions_together(self):
+        self.event.get_workflow().start(self.event, self.users[EDITORS])
+        self.approve(self.event)
+        self.assertTrue(EventPage.objects.get(pk=self.event.pk).live)
+        self.assertEqual(SessionPage.objects.child_of(self.event).live().count(), 3)
+        self.assertEqual(self.client.get("/en/events/forum/at-21/").status_code, 200)
+
+    def test_a_session_under_an_unpublished_event_reaches_no_visitor(self):
+        session = self.sessions[0]
+        session.get_latest_revision().publish()
+        self.assertEqual(self.client.get("/en/events/forum/at-20/").status_code, 404)
+        self.assertNotContains(self.client.get("/sitemap.xml"), "at-20")
+        self.assertNotContains(self.client.get("/en/search/?q=Session"), "/en/events/forum/at-20/")
+
+    def test_moderators_see_which_event_a_session_belongs_to(self):
+        self.assertEqual(self.sessions[0].get_admin_display_title(), "Session at 20 (Forum)")
+
+    def test_a_translator_translates_the_event_with_its_sessions_and_submits_once(self):
+        self.event.get_workflow().start(self.event, self.users[EDITORS])
+        self.approve(self.event)
+        japanese = locale("ja")
+        translator = self.users[TRANSLATORS]
+        self.client.force_login(translator)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                f"/admin/localize/submit/page/{self.event.pk}/",
+                {"locales": [japanese.pk], "include_subtree": "on"},
+            )
+        # A session added to the English programme later is translated on its own.
+        late = draft_session(self.event, slug="late", hour=23)
+        late.get_latest_revision().publish()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(f"/admin/localize/submit/page/{late.pk}/", {"locales": [japanese.pk]})
+        self.assertEqual(Page.find_problems(), ([], [], [], [], []))
+
+        event_ja = self.event.get_translation(japanese)
+        for source in [self.event, *self.sessions, late]:
+            self._translate_every_string(source, prefix="日本語: ")
+        translation = Translation.objects.get(
+            source__object_id=self.event.translation_key, target_locale=japanese
+        )
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                f"/admin/translations/{translation.pk}/submit-for-approval/"
+            )
+        self.assertEqual(response.status_code, 302)
+        event_ja.refresh_from_db()
+        self.assertTrue(event_ja.workflow_in_progress)
+        self.assertFalse(event_ja.live)
+        # Until a moderator approves, Japanese visitors get the "not translated yet" page.
+        self.assertNotContains(
+            self.client.get("/ja/events/forum/"), "日本語: Forum", status_code=404
+        )
+
+        self.approve(event_ja)
+        self.client.logout()
+        for slug in ("at-20", "at-21", "at-22", "late"):
+            response = self.client.get(f"/ja/events/forum/{slug}/")
+            self.assertContains(response, "日本語: ", msg_prefix=slug)
+        self.assertContains(self.client.get("/ja/events/forum/"), "日本語: Forum")
+
+    def _translate_every_string(self, source, *, prefix: str) -> None:
+        translation = Translation.objects.get(
+            source__object_id=source.translation_key, target_locale=locale("ja")
+        )
+        for segment in StringSegment.objects.filter(source=translation.source).select_related(
+            "string", "context"
+        ):
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=translation.target_locale,
+                context=segment.context,
+                defaults={"data": prefix + segment.string.data, "translation_type": "manual"},
+            )
