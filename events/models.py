@@ -2,7 +2,6 @@
 
 import zoneinfo
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -13,14 +12,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
-    DraftStateMixin,
-    LockableMixin,
     Orderable,
     Page,
-    PreviewableMixin,
-    RevisionMixin,
     TranslatableMixin,
-    WorkflowMixin,
 )
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -28,8 +22,7 @@ from wagtail_localize.fields import SynchronizedField
 from events.blocks import MaterialBlock, OrganisationBlock, TopicBlock
 from events.forms import EventPageForm, SessionPageForm
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.models import HeroImageMixin, SitePage
-from home.previews import serve_in_own_language
+from home.models import HeroImageMixin, ModeratedSnippet, SitePage
 
 
 def validate_time_zone(value: str) -> None:
@@ -42,15 +35,7 @@ def validate_time_zone(value: str) -> None:
         ) from error
 
 
-class Person(
-    WorkflowMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    PreviewableMixin,
-    TranslatableMixin,
-    models.Model,
-):
+class Person(ModeratedSnippet):
     """Someone who speaks, moderates or reports at events; reused across pages."""
 
     name = models.CharField(
@@ -69,15 +54,6 @@ class Person(
         related_name="+",
     )
     bio = models.TextField(_("short biography"), blank=True)
-    # Visitors see the published row; drafts wait in revisions until a moderator approves.
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="person")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="person",
-        for_concrete_model=False,
-    )
 
     panels = [
         FieldPanel("name"),
@@ -95,15 +71,8 @@ class Person(
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def revisions(self):
-        return self._revisions
-
     def get_preview_template(self, request, mode_name):
         return "events/previews/person.html"
-
-    def serve_preview(self, request, mode_name):
-        return serve_in_own_language(instance=self, request=request, mode_name=mode_name)
 
 
 class EventIndexPage(SitePage):

@@ -20,6 +20,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, FeaturedCardBlock, NavigationLinkBlock
+from home.moderation import moderation_title
 from home.previews import serve_in_own_language
 from home.selectors import absolute_page_url, language_switcher_links, page_alternates
 
@@ -46,6 +47,10 @@ class SitePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["alternates"] = language_switcher_links(page=self, request=request)
         return context
+
+    def get_admin_display_title(self) -> str:
+        # Moderators approve an event with its sessions: the task names them (home.moderation).
+        return moderation_title(page=self, title=super().get_admin_display_title())
 
     def route(self, request, path_components):
         # Nothing below an unpublished page reaches visitors (see home.visibility).
@@ -167,7 +172,7 @@ class StandardPage(SitePage):
         return self.search_description or self.intro
 
 
-class MainMenu(
+class ModeratedSnippet(
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -176,19 +181,39 @@ class MainMenu(
     TranslatableMixin,
     models.Model,
 ):
-    """The header navigation; one per language, translated with wagtail-localize."""
+    """A snippet visitors read: drafts, history, preview, locking and moderators' approval.
 
-    name = models.CharField(_("name"), max_length=100, help_text=_("For editors only."))
-    links = StreamField([("link", NavigationLinkBlock())], verbose_name=_("links"), blank=True)
-    # Visitors see the published row; drafts wait in revisions until a moderator approves.
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="main_menu")
+    Visitors see the published row; drafts wait in revisions until a moderator approves.
+    """
+
+    _revisions = GenericRelation(
+        "wagtailcore.Revision", related_query_name="%(app_label)s_%(class)s"
+    )
     workflow_states = GenericRelation(
         "wagtailcore.WorkflowState",
         content_type_field="base_content_type",
         object_id_field="object_id",
-        related_query_name="main_menu",
+        related_query_name="%(app_label)s_%(class)s",
         for_concrete_model=False,
     )
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def serve_preview(self, request, mode_name):
+        # Previewed with the interface in the snippet's own language, as its visitors see it.
+        return serve_in_own_language(instance=self, request=request, mode_name=mode_name)
+
+
+class MainMenu(ModeratedSnippet):
+    """The header navigation; one per language, translated with wagtail-localize."""
+
+    name = models.CharField(_("name"), max_length=100, help_text=_("For editors only."))
+    links = StreamField([("link", NavigationLinkBlock())], verbose_name=_("links"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("links")]
 
@@ -198,10 +223,6 @@ class MainMenu(
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def revisions(self):
-        return self._revisions
 
     def get_preview_template(self, request, mode_name):
         return "home/previews/site_chrome.html"
@@ -215,33 +236,14 @@ class MainMenu(
             "preview_chrome": preview_site_chrome(menu=self),
         }
 
-    def serve_preview(self, request, mode_name):
-        return serve_in_own_language(instance=self, request=request, mode_name=mode_name)
 
-
-class Footer(
-    WorkflowMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    PreviewableMixin,
-    TranslatableMixin,
-    models.Model,
-):
+class Footer(ModeratedSnippet):
     """The footer on every page: who we are, useful links and the copyright line."""
 
     organisation_name = models.CharField(_("organisation name"), max_length=200)
     about = models.TextField(_("about the network"), blank=True)
     links = StreamField([("link", NavigationLinkBlock())], verbose_name=_("links"), blank=True)
     copyright_notice = models.CharField(_("copyright notice"), max_length=250, blank=True)
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="footer")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="footer",
-        for_concrete_model=False,
-    )
 
     panels = [
         FieldPanel("organisation_name"),
@@ -257,10 +259,6 @@ class Footer(
     def __str__(self) -> str:
         return self.organisation_name
 
-    @property
-    def revisions(self):
-        return self._revisions
-
     def get_preview_template(self, request, mode_name):
         return "home/previews/site_chrome.html"
 
@@ -272,9 +270,6 @@ class Footer(
             "object": self,
             "preview_chrome": preview_site_chrome(footer=self),
         }
-
-    def serve_preview(self, request, mode_name):
-        return serve_in_own_language(instance=self, request=request, mode_name=mode_name)
 
 
 @register_setting(icon="site")

@@ -8,6 +8,7 @@ own wait for it.
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from wagtail.models import Page, PageLogEntry
 from wagtail_localize.models import Translation
@@ -18,6 +19,27 @@ from home.translation_drafts import save_translation_as_draft
 def follows_parent(page: Page) -> bool:
     """True for page types whose drafts are approved together with their parent page."""
     return getattr(page.specific_class, "publish_with_parent", False)
+
+
+def has_children_that_follow(page_class) -> bool:
+    """True for page types whose children (e.g. an event's sessions) are approved with them."""
+    return any(
+        getattr(model, "publish_with_parent", False)
+        for model in page_class.allowed_subpage_models()
+    )
+
+
+def moderation_title(*, page: Page, title: str) -> str:
+    """The title moderators read: an event in moderation names the sessions approved with it."""
+    if not has_children_that_follow(page.specific_class) or not page.workflow_in_progress:
+        return title
+    waiting = children_waiting_for_parent(parent=page)
+    if not waiting:
+        return title
+    return _("%(title)s, with %(children)s") % {
+        "title": title,
+        "children": ", ".join(child.draft_title or child.title for child in waiting),
+    }
 
 
 def children_waiting_for_parent(*, parent: Page) -> list[Page]:

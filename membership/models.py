@@ -2,7 +2,6 @@
 
 import uuid
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,34 +12,20 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, AbstractFormSubmission
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
-    DraftStateMixin,
-    LockableMixin,
     Orderable,
     Page,
-    PreviewableMixin,
-    RevisionMixin,
     TranslatableMixin,
-    WorkflowMixin,
 )
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
-from home.models import SitePage
-from home.previews import serve_in_own_language
+from home.models import ModeratedSnippet, SitePage
 from membership.blocks import MembershipBodyBlock
 from membership.fee_forms import FeeTableForm
 
 
-class Testimonial(
-    WorkflowMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    PreviewableMixin,
-    TranslatableMixin,
-    models.Model,
-):
+class Testimonial(ModeratedSnippet):
     """A partner's words about the network, shown on membership pages and the testimonials page."""
 
     quote = models.TextField(_("quote"))
@@ -52,15 +37,6 @@ class Testimonial(
         help_text=_("Name, role, organisation and photo come from the person."),
     )
     link = models.URLField(_("link"), blank=True, help_text=_("Where to read more (optional)."))
-    # Visitors see the published row; drafts wait in revisions until a moderator approves.
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="testimonial")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="testimonial",
-        for_concrete_model=False,
-    )
 
     panels = [FieldPanel("quote"), FieldPanel("person"), FieldPanel("link")]
 
@@ -71,26 +47,11 @@ class Testimonial(
     def __str__(self) -> str:
         return f"{self.person}: {self.quote[:60]}"
 
-    @property
-    def revisions(self):
-        return self._revisions
-
     def get_preview_template(self, request, mode_name):
         return "membership/previews/testimonial.html"
 
-    def serve_preview(self, request, mode_name):
-        return serve_in_own_language(instance=self, request=request, mode_name=mode_name)
 
-
-class Contact(
-    WorkflowMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    PreviewableMixin,
-    TranslatableMixin,
-    models.Model,
-):
+class Contact(ModeratedSnippet):
     """The person visitors can ask about membership ("Got any questions?")."""
 
     person = models.ForeignKey(
@@ -98,14 +59,6 @@ class Contact(
     )
     email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("phone"), max_length=40, blank=True)
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="contact")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="contact",
-        for_concrete_model=False,
-    )
 
     panels = [FieldPanel("person"), FieldPanel("email"), FieldPanel("phone")]
 
@@ -116,26 +69,11 @@ class Contact(
     def __str__(self) -> str:
         return str(self.person)
 
-    @property
-    def revisions(self):
-        return self._revisions
-
     def get_preview_template(self, request, mode_name):
         return "membership/previews/contact.html"
 
-    def serve_preview(self, request, mode_name):
-        return serve_in_own_language(instance=self, request=request, mode_name=mode_name)
 
-
-class FeeTable(
-    WorkflowMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    PreviewableMixin,
-    TranslatableMixin,
-    ClusterableModel,
-):
+class FeeTable(ModeratedSnippet, ClusterableModel):
     """Annual membership fees for a period, as data: one row per category and size."""
 
     CURRENCY_CHOICES = [("EUR", "EUR €"), ("USD", "USD $"), ("JPY", "JPY ¥")]
@@ -152,14 +90,6 @@ class FeeTable(
         help_text=_("Shows a clear notice that the amounts are not real fees."),
     )
     note = models.TextField(_("note"), blank=True)
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="fee_table")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="fee_table",
-        for_concrete_model=False,
-    )
 
     base_form_class = FeeTableForm
     panels = [
@@ -179,10 +109,6 @@ class FeeTable(
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def revisions(self):
-        return self._revisions
-
     def get_preview_template(self, request, mode_name):
         return "membership/previews/fee_table.html"
 
@@ -193,9 +119,6 @@ class FeeTable(
             table=self, category=None, population=None, language_code=self.locale.language_code
         )
         return {"request": request, "object": self, "fee_table": self, "finder": finder}
-
-    def serve_preview(self, request, mode_name):
-        return serve_in_own_language(instance=self, request=request, mode_name=mode_name)
 
 
 class FeeRow(TranslatableMixin, Orderable):

@@ -74,6 +74,14 @@ class EventModerationTests(TestCase):
         self.assertEqual(SessionPage.objects.child_of(self.event).live().count(), 3)
         self.assertEqual(self.client.get("/en/events/forum/at-21/").status_code, 200)
 
+    def test_the_moderator_sees_one_task_naming_the_event_and_its_sessions(self):
+        self.event.get_workflow().start(self.event, self.users[EDITORS])
+        self.client.force_login(self.users[MODERATORS])
+        dashboard = self.client.get("/admin/")
+        self.assertContains(
+            dashboard, "Forum, with Session at 20, Session at 21, Session at 22", count=1
+        )
+
     def test_a_session_under_an_unpublished_event_reaches_no_visitor(self):
         session = self.sessions[0]
         session.get_latest_revision().publish()
