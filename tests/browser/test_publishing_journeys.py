@@ -67,6 +67,11 @@ CHANGED = SESSIONS[1]
 CHANGED_TITLE = "Financing sea walls and dunes"
 CHANGED_TITLE_JA = "防潮堤と砂丘の資金調達"
 UNAPPROVED_SUMMARY_JA = "承認前の要約です。"
+# Someone the editor adds from the session editor's person chooser; she waits for a moderator.
+PERSON = "TESTER Aiko"
+PERSON_ROLE = "Mayor"
+PERSON_ORGANISATION = "Example City"
+WITH_PERSON = SESSIONS[0]
 
 # What the journeys learn about the pages they make, for the journeys after them.
 made: dict[str, int] = {}
@@ -150,9 +155,13 @@ def submit_for_moderation(page) -> None:
 
 
 def awaiting_review(page, title: str):
-    """The moderator's dashboard row for a page (sessions show as "Title (Event)")."""
+    """The moderator's dashboard row for a page.
+
+    Sessions show as "Title (Event)", an event with the sessions approved with it as
+    "Event, with Session, Session".
+    """
     section = page.locator("#awaiting-review-section")
-    link = page.get_by_role("link", name=re.compile(rf"^{re.escape(title)}( \(.*\))?$"))
+    link = page.get_by_role("link", name=re.compile(rf"^{re.escape(title)}(, with .*| \(.*\))?$"))
     return section.get_by_role("row").filter(has=link)
 
 
@@ -169,6 +178,24 @@ def approve_from_dashboard(page, site_url: str, title: str, shot: str) -> None:
     with page.expect_navigation():
         dialog.get_by_role("button", name="Approve with comment").click()
     expect(awaiting_review(page, title)).to_have_count(0)
+
+
+def publish_snippet(page, *, model: str, title: str, shot: str) -> None:
+    """A moderator finds a draft snippet under Snippets and publishes it from its editor."""
+    page.get_by_role("link", name="Snippets").click()
+    page.get_by_role("link", name=re.compile(rf"^{model}\b")).click()
+    link = page.get_by_role("row").get_by_role("link", name=title, exact=True)
+    screenshot(page, f"{shot}-listed")
+    with page.expect_navigation():
+        link.click()
+    # The list has no status column; the editor's status panel says it is a draft.
+    page.get_by_role("button", name="Toggle status").click()
+    expect(page.locator("[data-side-panel=status]")).to_contain_text(re.compile(r"Status:\s*Draft"))
+    screenshot(page, f"{shot}-draft")
+    page.get_by_role("button", name="More actions").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Publish").click()
+    expect(page.locator(".messages")).to_contain_text(f"'{title}' updated and published")
 
 
 def open_translation_editor(page, site_url: str, page_id: int) -> None:
@@ -194,6 +221,23 @@ def translate_string(page, source: str, translated: str) -> None:
     assert saved.value.ok, saved.value.text()
     assert saved.value.json()["error"] is None, saved.value.json()["error"]
     expect(segment.get_by_text(translated, exact=True)).to_be_visible()
+
+
+def add_new_person(page, *, name: str, role: str, organisation: str, part: str, shot: str) -> None:
+    """In a session editor: a row in "People", and the person made in the chooser's own tab."""
+    page.get_by_role("button", name="Add People").click()
+    row = page.locator("#inline_child_people-0")
+    row.get_by_role("button", name="Choose person").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_role("tab", name="Add a new person").click()
+    dialog.get_by_label("Name").fill(name)
+    dialog.get_by_label("Title or role").fill(role)
+    dialog.get_by_label("Organisation").fill(organisation)
+    screenshot(page, shot)
+    dialog.get_by_role("button", name="Add this person").click()
+    expect(dialog).to_be_hidden()
+    expect(row.locator("[data-chooser-title]")).to_have_text(name)
+    row.get_by_role("combobox", name=re.compile("^Role")).select_option(label=part)
 
 
 def submit_translation_for_approval(page) -> None:
@@ -238,6 +282,15 @@ def test_an_editor_builds_an_event_with_three_sessions_and_one_approval_publishe
             expect(editor.locator("input[name=description]")).to_have_value(
                 re.compile(re.escape(session.description))
             )
+        if session is WITH_PERSON:
+            add_new_person(
+                editor,
+                name=PERSON,
+                role=PERSON_ROLE,
+                organisation=PERSON_ORGANISATION,
+                part="Speaker",
+                shot="journey-editor-02a-new-person-in-chooser",
+            )
         save_draft(editor)
         made[f"session-{session.slug}"] = int(re.search(r"/pages/(\d+)/edit/", editor.url)[1])
         screenshot(editor, f"journey-editor-{number:02d}-session-draft")
@@ -266,6 +319,21 @@ def test_an_editor_builds_an_event_with_three_sessions_and_one_approval_publishe
         # Typed in the event's zone, shown in it: 09:30 in Lisbon stays 09:30.
         assert f"{session.start[-5:]} WEST" in visitor.page.locator("main").inner_text()
     screenshot(visitor.page, "journey-visitor-03-session-live")
+
+    # The person made in the chooser is a draft snippet: approving the event publishes its
+    # sessions, not her, and a person never published appears nowhere.
+    visitor.visit(event_url("en", WITH_PERSON))
+    expect(visitor.page.get_by_role("region", name="People")).to_have_count(0)
+    assert PERSON not in visitor.page.content()
+    screenshot(visitor.page, "journey-visitor-03a-session-without-unpublished-person")
+    publish_snippet(moderator, model="People", title=PERSON, shot="journey-moderator-01a-person")
+    visitor.visit(event_url("en", WITH_PERSON))
+    people = visitor.page.get_by_role("region", name="People")
+    expect(people).to_contain_text(PERSON)
+    expect(people).to_contain_text(PERSON_ROLE)
+    expect(people).to_contain_text(PERSON_ORGANISATION)
+    expect(people).to_contain_text("Speaker")
+    screenshot(visitor.page, "journey-visitor-03b-session-with-published-person")
     made["event"] = event_id
 
 

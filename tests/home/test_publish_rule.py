@@ -195,6 +195,17 @@ class PublishRuleTests(TestCase):
             },
         )
 
+    def route_copy_as_alias(self):
+        self.client.post(
+            f"/admin/pages/{self.about.pk}/copy/",
+            {
+                "new_title": "About alias",
+                "new_slug": "about-alias",
+                "new_parent_page": self.home.pk,
+                "alias": "on",
+            },
+        )
+
     def route_approve_a_waiting_change(self):
         # Someone submitted the English draft; the person tries to approve it.
         workflow = self.about.get_workflow()
@@ -269,6 +280,7 @@ class PublishRuleTests(TestCase):
         "delete_live_page",
         "move_live_page",
         "copy_and_publish",
+        "copy_as_alias",
         "approve_a_waiting_change",
         "snippet_editor_publish_english_footer",
         "translation_editor_publish_japanese_footer",
@@ -425,3 +437,27 @@ class TranslationEditorTests(TestCase):
         self.client.logout()
         cache.clear()
         self.assertContains(self.client.get("/ja/about/"), "承認待ち: About us")
+
+    def test_a_snippet_translation_goes_to_the_moderators_and_then_live(self):
+        footer = FooterFactory(organisation_name="The Network")
+        footer_ja = translate(footer)
+        translation = Translation.objects.get(
+            source__object_id=footer.translation_key, target_locale=locale("ja")
+        )
+        change_every_string(translation, prefix="承認待ち: ")
+        self.client.force_login(self.users[TRANSLATORS])
+        self.client.post(f"/admin/translations/{translation.pk}/submit-for-approval/")
+        footer_ja.refresh_from_db()
+        self.assertTrue(footer_ja.live)
+        self.assertEqual(footer_ja.organisation_name, "The Network")
+        self.assertTrue(footer_ja.workflow_in_progress)
+        task_state = footer_ja.current_workflow_task_state
+        self.client.force_login(self.users[MODERATORS])
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                f"/admin/snippets/home/footer/workflow/action/{footer_ja.pk}/approve/"
+                f"{task_state.pk}/",
+                {"comment": ""},
+            )
+        footer_ja.refresh_from_db()
+        self.assertEqual(footer_ja.organisation_name, "承認待ち: The Network")
