@@ -2,13 +2,17 @@
 
 Editors and translators prepare and submit; only a moderator's approval changes what visitors
 see (issue 9's proof). The journeys build on each other in file order: one event made by the
-editor in the first is translated in the second, guarded in the third and updated in the fourth.
+editor in the first (with a person added from the session's chooser, published separately) is
+translated in the second, guarded in the third, updated in the fourth, given a late session
+translated on its own in the fifth, and translated offline with a PO file in the sixth.
 Screenshots of every step go to artifacts/screenshots/journey-*.png.
 """
 
+import json
 import re
 from dataclasses import dataclass
 
+import polib
 import pytest
 from playwright.sync_api import expect
 
@@ -63,10 +67,23 @@ SESSIONS = [
         "00:00 JST",  # 16:00 in Lisbon is already the next day in Japan
     ),
 ]
+# Added to the event after its Japanese version went live; translated on its own.
+LATE = Session(
+    "Field visit: living shorelines",
+    "field-visit-living-shorelines",
+    "2031-05-13 11:00",
+    "2031-05-13 12:30",
+    "現地視察：生きた海岸線",
+    "19:00 JST",
+)
 CHANGED = SESSIONS[1]
 CHANGED_TITLE = "Financing sea walls and dunes"
 CHANGED_TITLE_JA = "防潮堤と砂丘の資金調達"
 UNAPPROVED_SUMMARY_JA = "承認前の要約です。"
+# A translation made offline in a PO file, and a file the import must refuse whole.
+PO_SESSION = SESSIONS[2]
+PO_TITLE_JA = "閉会：沿岸協定の締結"
+REFUSED_TITLE_JA = "<script>alert(1)</script>閉会"
 # Someone the editor adds from the session editor's person chooser; she waits for a moderator.
 PERSON = "TESTER Aiko"
 PERSON_ROLE = "Mayor"
@@ -306,7 +323,8 @@ def test_an_editor_builds_an_event_with_three_sessions_and_one_approval_publishe
 
     moderator = admin("Moderators")
     moderator.goto(site_url + "/admin/")
-    # One task for the event; its sessions are approved with it, not one by one.
+    # One task for the event; its sessions are approved with it, not one by one. The person
+    # added in the chooser has no task: she waits, unpublished, outside the workflow.
     expect(moderator.locator("#awaiting-review-section tbody tr")).to_have_count(1)
     approve_from_dashboard(moderator, site_url, EVENT, "journey-moderator-01-event")
 
@@ -534,3 +552,135 @@ def test_a_sync_after_an_english_change_keeps_the_other_strings_and_waits_for_ap
     for session in SESSIONS:
         if session is not CHANGED:
             expect(programme.get_by_role("link", name=session.title_ja)).to_have_count(1)
+
+
+def test_a_late_session_is_approved_then_translated_on_its_own_under_the_japanese_event(
+    admin, visitor, site_url, site_manage
+):
+    needs("event", "ja-live")
+    editor = admin("Editors")
+    editor.goto(f"{site_url}/admin/pages/{made['event']}/")
+    editor.get_by_role("link", name="Add child page").first.click()
+    editor.wait_for_url(f"**/admin/pages/add/events/sessionpage/{made['event']}/")
+    textbox(editor, "Title").fill(LATE.title)
+    textbox(editor, "Starts").fill(LATE.start)
+    textbox(editor, "Ends").fill(LATE.end)
+    editor.keyboard.press("Escape")
+    save_draft(editor)
+    late_id = int(re.search(r"/pages/(\d+)/edit/", editor.url)[1])
+    submit_for_moderation(editor)
+    screenshot(editor, "journey-editor-07-late-session-submitted")
+    assert visitor.visit(event_url("en", LATE)) == 404
+
+    moderator = admin("Moderators")
+    approve_from_dashboard(moderator, site_url, LATE.title, "journey-moderator-05-late-session")
+    assert visitor.visit(event_url("en", LATE)) == 200
+    expect(visitor.page.get_by_role("heading", level=1)).to_have_text(LATE.title)
+    assert f"{LATE.start[-5:]} WEST" in visitor.page.locator("main").inner_text()
+    visitor.visit(event_url("en"))
+    expect(
+        visitor.page.locator(".programme").get_by_role("link", name=LATE.title)
+    ).to_have_attribute("href", event_url("en", LATE))
+    screenshot(visitor.page, "journey-visitor-09-late-session-in-programme")
+    # Not translated yet: the Japanese event's programme goes on without it.
+    visitor.visit(event_url("ja"))
+    expect(visitor.page.locator(".programme")).not_to_contain_text(LATE.title)
+
+    translator = admin("Translators")
+    translator.goto(site_url + "/admin/translation-status/")
+    row = status_row(translator, LATE.title)
+    expect(row).to_contain_text("Not translated")
+    expect(status_row(translator, EVENT)).not_to_contain_text("Not translated")
+    screenshot(translator, "journey-translator-11-late-session-not-translated")
+    row.get_by_role("link", name="Translate").click()
+    translator.wait_for_url(f"**/admin/localize/submit/page/{late_id}/**")
+    translator.get_by_label("日本語").check()
+    # A session has no pages below it: there is no subtree to include.
+    expect(translator.get_by_role("checkbox", name=re.compile("^Include subtree"))).to_have_count(0)
+    screenshot(translator, "journey-translator-12-translate-late-session")
+    with translator.expect_navigation():
+        translator.get_by_role("button", name="Submit").click()
+    expect(translator.locator(".messages")).to_contain_text("successfully submitted")
+    assert visitor.visit(event_url("ja", LATE)) != 200
+
+    status_row(translator, LATE.title).get_by_role("link").click()
+    translator.wait_for_url("**/admin/pages/*/edit/**")
+    made[f"ja-{LATE.slug}"] = int(re.search(r"/admin/pages/(\d+)/edit/", translator.url)[1])
+    translate_string(translator, LATE.title, LATE.title_ja)
+    screenshot(translator, "journey-translator-13-late-session-translated")
+    submit_translation_for_approval(translator)
+    assert visitor.visit(event_url("ja", LATE)) != 200
+
+    approve_from_dashboard(
+        moderator, site_url, LATE.title_ja, "journey-moderator-06-ja-late-session"
+    )
+    assert visitor.visit(event_url("ja", LATE)) == 200
+    expect(visitor.page.get_by_role("heading", level=1)).to_have_text(LATE.title_ja)
+    assert LATE.starts_in_japan in visitor.page.locator("main").inner_text()
+    screenshot(visitor.page, "journey-visitor-10-ja-late-session-live")
+    visitor.visit(event_url("ja"))
+    programme = visitor.page.locator(".programme")
+    expect(programme.get_by_role("link", name=LATE.title_ja)).to_have_attribute(
+        "href", event_url("ja", LATE)
+    )
+    for title in (SESSIONS[0].title_ja, CHANGED_TITLE_JA, SESSIONS[2].title_ja):
+        expect(programme.get_by_role("link", name=title)).to_have_count(1)
+    screenshot(visitor.page, "journey-visitor-11-ja-programme-with-late-session")
+
+    # The Japanese session sits under the Japanese event, and the page tree has no flaws.
+    problems = site_manage(
+        "shell",
+        "-c",
+        "import json; from wagtail.models import Page; "
+        "print(json.dumps([list(found) for found in Page.find_problems()]))",
+    )
+    assert json.loads(problems.strip().splitlines()[-1]) == [[], [], [], [], []]
+
+
+def test_a_translator_uploads_a_po_file_and_a_refused_file_changes_nothing(
+    admin, visitor, site_url, tmp_path
+):
+    needs("ja-live", f"ja-{PO_SESSION.slug}")
+    translator = admin("Translators")
+    open_translation_editor(translator, site_url, made[f"ja-{PO_SESSION.slug}"])
+    with translator.expect_download() as download:
+        translator.get_by_role("link", name="Download PO file").click()
+    po = polib.pofile(download.value.path().read_text(encoding="utf-8"))
+    title = next(entry for entry in po if entry.msgid == PO_SESSION.title)
+    assert title.msgstr == PO_SESSION.title_ja
+
+    def upload(msgstr: str, name: str) -> None:
+        title.msgstr = msgstr
+        po.save(str(tmp_path / name))
+        with translator.expect_file_chooser() as chooser:
+            translator.get_by_role("button", name="Upload PO file").click()
+        with translator.expect_navigation():
+            chooser.value.set_files(tmp_path / name)
+        expect(translator.locator(".js-translation-editor h3").first).to_be_visible()
+
+    upload(PO_TITLE_JA, "good.po")
+    expect(translator.locator(".messages")).to_contain_text("translated string(s) imported")
+    title_segment = translator.locator("li").filter(
+        has=translator.get_by_text(PO_SESSION.title, exact=True)
+    )
+    expect(title_segment.last).to_contain_text(PO_TITLE_JA)
+    screenshot(translator, "journey-translator-14-po-imported")
+
+    upload(REFUSED_TITLE_JA, "refused.po")
+    refusal = translator.locator(".messages .error")
+    expect(refusal).to_contain_text("cannot be used on the page, so nothing was imported")
+    expect(refusal).to_contain_text("HTML tag <script>, but this field is plain text")
+    expect(title_segment.last).to_contain_text(PO_TITLE_JA)
+    expect(translator.get_by_text(REFUSED_TITLE_JA)).to_have_count(0)
+    screenshot(translator, "journey-translator-15-po-refused")
+
+    # Imported strings are in the translation editor, not on the site.
+    visitor.visit(event_url("ja", PO_SESSION))
+    expect(visitor.page.get_by_role("heading", level=1)).to_have_text(PO_SESSION.title_ja)
+    submit_translation_for_approval(translator)
+    moderator = admin("Moderators")
+    approve_from_dashboard(moderator, site_url, PO_TITLE_JA, "journey-moderator-07-po-session")
+    assert visitor.visit(event_url("ja", PO_SESSION)) == 200
+    expect(visitor.page.get_by_role("heading", level=1)).to_have_text(PO_TITLE_JA)
+    assert "<script>" not in visitor.page.locator("main").inner_html()
+    screenshot(visitor.page, "journey-visitor-12-ja-session-from-po-file")
