@@ -272,6 +272,10 @@ class SessionPage(RoutablePageMixin, SitePage):
     class Meta:
         verbose_name = _("session")
 
+    def snippets_published_with_page(self) -> list[Person]:
+        """The people this session names: a new speaker is approved with the session."""
+        return [part.person for part in self.people.all()]
+
     def get_admin_display_title(self) -> str:
         # Moderators see sessions in lists of unrelated pages: name the event they belong to.
         event = self.get_parent()

@@ -1,16 +1,18 @@
-"""Pages approved as one unit: a page type with `publish_with_parent` follows its parent's approval.
+"""Content approved as one unit: an event with its sessions and the new people they name.
 
 An event's sessions are separate pages (own address, revisions, translation), but editors
-submit the event with its programme and moderators approve them together: publishing the
-parent publishes its children's waiting drafts. Children with an approval request of their
-own wait for it.
+submit the event with its programme and moderators approve them together. Page types opt in:
+`publish_with_parent = True` (a session follows its event's approval) and
+`snippets_published_with_page()` (the never-published snippets a page's draft uses, such as a
+person created in the chooser). Publishing the parent publishes the children's waiting drafts
+and those snippets. Anything with an approval request of its own waits for it.
 """
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page, PageLogEntry
+from wagtail.models import DraftStateMixin, Page, PageLogEntry
 from wagtail_localize.models import Translation
 
 from home.translation_drafts import save_translation_as_draft
@@ -48,10 +50,31 @@ def children_waiting_for_parent(*, parent: Page) -> list[Page]:
     return [child for child in children if follows_parent(child) and not child.workflow_in_progress]
 
 
-def publish_children_with_parent(*, parent: Page) -> list[Page]:
-    """Publish the waiting child drafts, as the person who just published the parent."""
-    children = children_waiting_for_parent(parent=parent)
-    if not children:
+def new_snippets_used_by(pages) -> list[DraftStateMixin]:
+    """Snippets never published that these pages' latest drafts use (e.g. a new speaker)."""
+    found = {}
+    for page in pages:
+        draft = page.specific.get_latest_revision_as_object()
+        uses = getattr(draft, "snippets_published_with_page", None)
+        for snippet in uses() if uses else []:
+            if (
+                isinstance(snippet, DraftStateMixin)
+                and not snippet.live
+                and not snippet.workflow_in_progress
+            ):
+                found[(type(snippet), snippet.pk)] = snippet
+    return list(found.values())
+
+
+def publish_children_with_parent(*, parent: Page) -> list:
+    """Publish the waiting child drafts and new snippets, as the person who published the parent."""
+    children = (
+        children_waiting_for_parent(parent=parent)
+        if has_children_that_follow(parent.specific_class)
+        else []
+    )
+    snippets = new_snippets_used_by([parent, *children])
+    if not children and not snippets:
         return []
     publisher_id = (
         PageLogEntry.objects.filter(page=parent, action="wagtail.publish")
@@ -60,23 +83,24 @@ def publish_children_with_parent(*, parent: Page) -> list[Page]:
         .first()
     )
     publisher = get_user_model().objects.filter(pk=publisher_id).first() if publisher_id else None
-    for child in children:
-        revision = child.get_latest_revision()
+    # Snippets first: a session published with its event should show its new speaker at once.
+    published = []
+    for item in [*snippets, *children]:
+        revision = item.get_latest_revision()
         if revision is not None:
             revision.publish(user=publisher, skip_permission_checks=True)
-    return children
+            published.append(item)
+    return published
 
 
-def save_child_translation_drafts(*, parent: Page, user) -> list[Page]:
-    """Bring the translated children's drafts up to date, so they go for approval with the parent."""
+def save_child_translation_drafts(*, parent: Page, user) -> list:
+    """Bring the translated children's and new snippets' drafts up to date for the approval."""
+    children = [child for child in parent.get_children().specific() if follows_parent(child)]
     saved = []
-    children = parent.get_children().specific()
-    for child in children:
-        if not follows_parent(child):
-            continue
+    for item in [*children, *new_snippets_used_by([parent, *children])]:
         translation = Translation.objects.filter(
-            source__object_id=child.translation_key,
-            target_locale_id=child.locale_id,
+            source__object_id=item.translation_key,
+            target_locale_id=item.locale_id,
             enabled=True,
         ).first()
         if translation is None:
@@ -84,9 +108,9 @@ def save_child_translation_drafts(*, parent: Page, user) -> list[Page]:
         try:
             save_translation_as_draft(translation=translation, user=user)
         except ValidationError:
-            # The translator sees the problem in that session's own translation editor.
+            # The translator sees the problem in that item's own translation editor.
             continue
-        saved.append(child)
+        saved.append(item)
     return saved
 
 

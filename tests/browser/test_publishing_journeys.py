@@ -197,24 +197,6 @@ def approve_from_dashboard(page, site_url: str, title: str, shot: str) -> None:
     expect(awaiting_review(page, title)).to_have_count(0)
 
 
-def publish_snippet(page, *, model: str, title: str, shot: str) -> None:
-    """A moderator finds a draft snippet under Snippets and publishes it from its editor."""
-    page.get_by_role("link", name="Snippets").click()
-    page.get_by_role("link", name=re.compile(rf"^{model}\b")).click()
-    link = page.get_by_role("row").get_by_role("link", name=title, exact=True)
-    screenshot(page, f"{shot}-listed")
-    with page.expect_navigation():
-        link.click()
-    # The list has no status column; the editor's status panel says it is a draft.
-    page.get_by_role("button", name="Toggle status").click()
-    expect(page.locator("[data-side-panel=status]")).to_contain_text(re.compile(r"Status:\s*Draft"))
-    screenshot(page, f"{shot}-draft")
-    page.get_by_role("button", name="More actions").click()
-    with page.expect_navigation():
-        page.get_by_role("button", name="Publish").click()
-    expect(page.locator(".messages")).to_contain_text(f"'{title}' updated and published")
-
-
 def open_translation_editor(page, site_url: str, page_id: int) -> None:
     page.goto(f"{site_url}/admin/pages/{page_id}/edit/")
     expect(page.locator(".js-translation-editor h3").first).to_be_visible()
@@ -323,8 +305,8 @@ def test_an_editor_builds_an_event_with_three_sessions_and_one_approval_publishe
 
     moderator = admin("Moderators")
     moderator.goto(site_url + "/admin/")
-    # One task for the event; its sessions are approved with it, not one by one. The person
-    # added in the chooser has no task: she waits, unpublished, outside the workflow.
+    # One task for the event; its sessions and the person added in the chooser are approved
+    # with it, not one by one.
     expect(moderator.locator("#awaiting-review-section tbody tr")).to_have_count(1)
     approve_from_dashboard(moderator, site_url, EVENT, "journey-moderator-01-event")
 
@@ -338,20 +320,15 @@ def test_an_editor_builds_an_event_with_three_sessions_and_one_approval_publishe
         assert f"{session.start[-5:]} WEST" in visitor.page.locator("main").inner_text()
     screenshot(visitor.page, "journey-visitor-03-session-live")
 
-    # The person made in the chooser is a draft snippet: approving the event publishes its
-    # sessions, not her, and a person never published appears nowhere.
-    visitor.visit(event_url("en", WITH_PERSON))
-    expect(visitor.page.get_by_role("region", name="People")).to_have_count(0)
-    assert PERSON not in visitor.page.content()
-    screenshot(visitor.page, "journey-visitor-03a-session-without-unpublished-person")
-    publish_snippet(moderator, model="People", title=PERSON, shot="journey-moderator-01a-person")
+    # The person made in the chooser was a draft snippet, named by a session of the event:
+    # the one approval publishes her with the event and its sessions.
     visitor.visit(event_url("en", WITH_PERSON))
     people = visitor.page.get_by_role("region", name="People")
     expect(people).to_contain_text(PERSON)
     expect(people).to_contain_text(PERSON_ROLE)
     expect(people).to_contain_text(PERSON_ORGANISATION)
     expect(people).to_contain_text("Speaker")
-    screenshot(visitor.page, "journey-visitor-03b-session-with-published-person")
+    screenshot(visitor.page, "journey-visitor-03a-session-with-new-person")
     made["event"] = event_id
 
 

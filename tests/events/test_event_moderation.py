@@ -8,7 +8,7 @@ from django.test import TestCase
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from events.models import EventPage, SessionPage
+from events.models import EventPage, Person, SessionPage, SessionPerson
 from home.services.roles import EDITORS, MODERATORS, TRANSLATORS, ensure_roles
 from tests.factories import (
     EventIndexPageFactory,
@@ -149,3 +149,41 @@ class EventModerationTests(TestCase):
                 context=segment.context,
                 defaults={"data": prefix + segment.string.data, "translation_type": "manual"},
             )
+
+
+class NewPersonApprovedWithTheEventTests(TestCase):
+    """A speaker created in the chooser goes live with the event that names them, not before."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = make_site()
+        cls.index = EventIndexPageFactory(parent=cls.home, slug="events")
+        ensure_roles()
+        cls.moderator = get_user_model().objects.create_user(username="moderator", password="pw")
+        cls.moderator.groups.add(Group.objects.get(name=MODERATORS))
+        cls.editor = get_user_model().objects.create_user(username="editor", password="pw")
+        cls.editor.groups.add(Group.objects.get(name=EDITORS))
+
+    def test_the_new_person_is_published_with_the_event(self):
+        person = Person(name="TESTER Aiko", role="Mayor", organisation="Example City", live=False)
+        person.save()
+        person.save_revision(user=self.editor)
+        event = EventPageFactory.build(slug="forum", title="Forum", live=False)
+        self.index.add_child(instance=event)
+        event.save_revision()
+        session = draft_session(event, slug="opening", hour=20)
+        session.people = [SessionPerson(person=person, role="speaker", sort_order=0)]
+        session.save_revision()
+        event.get_workflow().start(event, self.editor)
+        self.assertFalse(Person.objects.get(pk=person.pk).live)
+
+        event.refresh_from_db()
+        task_state = event.current_workflow_task_state
+        self.client.force_login(self.moderator)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                f"/admin/pages/workflow/action/{event.pk}/approve/{task_state.pk}/", {"comment": ""}
+            )
+        self.client.logout()
+        self.assertTrue(Person.objects.get(pk=person.pk).live)
+        self.assertContains(self.client.get("/en/events/forum/opening/"), "TESTER Aiko")
