@@ -98,9 +98,14 @@ def _load(*, pairs: list[Pair], locale: Locale) -> _Records:
     }
     source_ids = [source.pk for source in sources.values()]
     segments = defaultdict(list)
-    for source_id, string_id, context_id in StringSegment.objects.filter(
-        source_id__in=source_ids
-    ).values_list("source_id", "string_id", "context_id"):
+    # A page's address may keep its English slug: an untranslated (or machine-translated) slug
+    # must not leave a finished translation "partly translated" or "machine draft" for ever.
+    strings_to_translate = StringSegment.objects.filter(source_id__in=source_ids).exclude(
+        context__path="slug"
+    )
+    for source_id, string_id, context_id in strings_to_translate.values_list(
+        "source_id", "string_id", "context_id"
+    ):
         segments[source_id].append((string_id, context_id))
     overridden = defaultdict(set)
     for key, path in SegmentOverride.objects.filter(

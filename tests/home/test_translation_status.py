@@ -45,6 +45,13 @@ class _EverythingTranslated:
         return text if context == "slug" else f"訳：{text}"
 
 
+class _AllButTheSlug:
+    """A translator who translates every text but leaves the page address as it is."""
+
+    def lookup(self, *, text: str, context: str | None) -> str | None:
+        return None if context == "slug" else f"訳：{text}"
+
+
 def translate_fully(instance):
     """Translate and publish every string, as a translator's uploaded PO file would."""
     with TestCase.captureOnCommitCallbacks(execute=True):
@@ -283,6 +290,12 @@ class TranslationStatusTests(TestCase):
         page = self.page("Done", slug="done", intro="Finished.")
         translate_fully(page)
         self.assert_row("Done", Status.UP_TO_DATE, Action.VIEW_LIVE, "/ja/done/")
+
+    def test_a_page_that_keeps_its_english_address_is_still_up_to_date(self):
+        page = self.page("Kept address", slug="kept", intro="Finished.")
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            translate_objects(objects=[page], locale=self.japanese, catalogue=_AllButTheSlug())
+        self.assert_row("Kept address", Status.UP_TO_DATE, Action.VIEW_LIVE, "/ja/kept/")
 
     def test_a_japanese_snippet_draft_is_not_published(self):
         footer = publish(FooterFactory())
