@@ -8,7 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import Footer, MainMenu
-from home.services.roles import may_edit_locale
+from home.roles import may_edit_locale
 
 
 class MainMenuViewSet(SnippetViewSet):
@@ -55,7 +55,6 @@ def strict_po_upload_url():
 
     from home.views_admin import (
         edit_string_translation_checked,
-        translation_status_report,
         upload_translation_po,
     )
 
@@ -70,7 +69,6 @@ def strict_po_upload_url():
             edit_string_translation_checked,
             name="strict_edit_string_translation",
         ),
-        path("translation-status/", translation_status_report, name="translation_status"),
     ]
 
 
@@ -108,25 +106,6 @@ def translation_routes_held_to_the_publish_rule():
             name="translation_submit_for_moderation",
         ),
     ]
-
-
-@hooks.register("register_reports_menu_item")
-def translation_status_menu_item():
-    from django.urls import reverse
-
-    from wagtail.admin.menu import MenuItem
-
-    class TranslationStatusMenuItem(MenuItem):
-        def is_shown(self, request):
-            user = request.user
-            return user.is_superuser or user.has_perm("wagtail_localize.submit_translation")
-
-    return TranslationStatusMenuItem(
-        _("Translation status"),
-        reverse("translation_status"),
-        icon_name="wagtail-localize-language",
-        order=900,
-    )
 
 
 @hooks.register("construct_admin_api")

@@ -8,7 +8,7 @@ from wagtail_localize.models import Translation
 
 import polib
 
-from home.demo.loader import CATALOGUES
+from siteadmin.demo import CATALOGUES
 
 
 class Command(BaseCommand):
