@@ -23,7 +23,12 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, FeaturedCardBlock, NavigationLinkBlock
 from home.moderation import moderation_title
 from home.previews import serve_in_own_language
-from home.selectors import absolute_page_url, language_switcher_links, page_alternates
+from home.selectors import (
+    absolute_page_url,
+    language_switcher_links,
+    page_alternates,
+    preview_site_chrome,
+)
 
 # Hook for section apps: `fn(*, page: HomePage) -> dict` adds to the home page's context.
 HOME_PAGE_CONTEXT_HOOK = "home_page_context"
@@ -232,8 +237,6 @@ class MainMenu(ModeratedSnippet):
         return "home/previews/site_chrome.html"
 
     def get_preview_context(self, request, mode_name):
-        from home.selectors import preview_site_chrome
-
         return {
             "request": request,
             "object": self,
@@ -267,8 +270,6 @@ class Footer(ModeratedSnippet):
         return "home/previews/site_chrome.html"
 
     def get_preview_context(self, request, mode_name):
-        from home.selectors import preview_site_chrome
-
         return {
             "request": request,
             "object": self,
