@@ -134,6 +134,7 @@ class SessionPageForm(WagtailAdminPageForm):
                 self.initial[name] = timezone.localtime(value, zone).replace(tzinfo=None)
 
     def _find_event(self):
+        # events.models imports this module (its pages' forms), so the model is imported on use.
         from events.models import EventPage
 
         parent = self.parent_page if self.instance.pk is None else self.instance.get_parent()

@@ -5,6 +5,7 @@ import zoneinfo
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -88,6 +89,7 @@ class EventIndexPage(SitePage):
         verbose_name = _("events index")
 
     def get_context(self, request, *args, **kwargs):
+        # events.selectors imports these models: imported on use, no cycle at app loading.
         from events.selectors import event_listing
 
         context = super().get_context(request, *args, **kwargs)
@@ -201,6 +203,7 @@ class EventPage(RoutablePageMixin, SitePage, HeroImageMixin):
         return self.search_description or self.summary
 
     def get_context(self, request, *args, **kwargs):
+        # events.selectors imports these models: imported on use, no cycle at app loading.
         from events.selectors import event_page_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -210,6 +213,7 @@ class EventPage(RoutablePageMixin, SitePage, HeroImageMixin):
     @path("calendar/", name="calendar")
     def calendar(self, request):
         """The whole programme as an iCalendar file, one entry per session."""
+        # events.views imports these models: imported on use, no cycle at app loading.
         from events.views import event_calendar
 
         return event_calendar(request, event=self)
@@ -283,11 +287,10 @@ class SessionPage(RoutablePageMixin, SitePage):
         return f"{title} ({event.title})" if event else title
 
     def get_meta_description(self) -> str:
-        from django.utils.html import strip_tags
-
         return self.search_description or strip_tags(self.description)
 
     def get_context(self, request, *args, **kwargs):
+        # events.selectors imports these models: imported on use, no cycle at app loading.
         from events.selectors import session_page_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -297,6 +300,7 @@ class SessionPage(RoutablePageMixin, SitePage):
     @path("calendar/", name="calendar")
     def calendar(self, request):
         """This session as an iCalendar file."""
+        # events.views imports these models: imported on use, no cycle at app loading.
         from events.views import session_calendar
 
         return session_calendar(request, session=self)

@@ -58,6 +58,7 @@ def keep_local_time(instant: datetime, *, old_zone: str, new_zone: str) -> datet
 
 def current_sessions(*, event) -> list:
     """The event's sessions as editors last saved them (latest draft, else the live version)."""
+    # events.models imports this module (through events.forms), so the model is imported on use.
     from events.models import SessionPage
 
     sessions = SessionPage.objects.child_of(event).order_by("start", "path")

@@ -15,6 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from events.models import EventIndexPage, EventPage, SessionPage, SessionPerson
+from events.structured_data import event_json_ld
 from events.timing import DisplayTime, display_time, display_zone, event_window, format_day
 
 PERSON_PHOTO_RENDITIONS = ("fill-96x96|format-webp", "fill-192x192|format-webp")
@@ -206,8 +207,6 @@ def event_page_context(
     *, event: EventPage, request: HttpRequest, now: datetime | None = None
 ) -> dict:
     """Everything the event page shows, computed at request time."""
-    from events.structured_data import event_json_ld
-
     now = now or timezone.now()
     language_code = event.locale.language_code
     sessions = event_sessions(event=event)

@@ -1,4 +1,5 @@
-"""Admin registration of people, the snippet shared by sessions and (later) testimonials."""
+"""Admin registration of people (the snippet sessions, testimonials and contacts name), and the
+events section's part of the home page."""
 
 from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events.models import Person
 from events.person_chooser import PersonChooserViewSet
+from events.selectors import featured_event
+from home.models import HOME_PAGE_CONTEXT_HOOK
 
 
 class PersonViewSet(SnippetViewSet):
@@ -42,3 +45,9 @@ def say_how_many_sessions_moved(request, page):
 
 
 register_snippet(PersonViewSet)
+
+
+@hooks.register(HOME_PAGE_CONTEXT_HOOK)
+def featured_event_on_home_page(*, page):
+    """The home page shows the next event (or the latest, when none is coming)."""
+    return {"featured_event": featured_event(locale=page.locale)}

@@ -10,6 +10,7 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # The handlers need the models, which exist only once the app registry is ready.
         from home.signal_handlers import register_signal_handlers
 
         register_signal_handlers()

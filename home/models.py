@@ -5,6 +5,7 @@ from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -22,7 +23,15 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, FeaturedCardBlock, NavigationLinkBlock
 from home.moderation import moderation_title
 from home.previews import serve_in_own_language
-from home.selectors import absolute_page_url, language_switcher_links, page_alternates
+from home.selectors import (
+    absolute_page_url,
+    language_switcher_links,
+    page_alternates,
+    preview_site_chrome,
+)
+
+# Hook for section apps: `fn(*, page: HomePage) -> dict` adds to the home page's context.
+HOME_PAGE_CONTEXT_HOOK = "home_page_context"
 
 
 class SitePage(Page):
@@ -146,10 +155,10 @@ class HomePage(SitePage, HeroImageMixin):
         return self.search_description or self.hero_text
 
     def get_context(self, request, *args, **kwargs):
-        from events.selectors import featured_event
-
         context = super().get_context(request, *args, **kwargs)
-        context["featured_event"] = featured_event(locale=self.locale)
+        # Section apps add their part (the next event…) without the kernel knowing them.
+        for section_context in hooks.get_hooks(HOME_PAGE_CONTEXT_HOOK):
+            context.update(section_context(page=self))
         return context
 
 
@@ -228,8 +237,6 @@ class MainMenu(ModeratedSnippet):
         return "home/previews/site_chrome.html"
 
     def get_preview_context(self, request, mode_name):
-        from home.selectors import preview_site_chrome
-
         return {
             "request": request,
             "object": self,
@@ -263,8 +270,6 @@ class Footer(ModeratedSnippet):
         return "home/previews/site_chrome.html"
 
     def get_preview_context(self, request, mode_name):
-        from home.selectors import preview_site_chrome
-
         return {
             "request": request,
             "object": self,

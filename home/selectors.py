@@ -7,12 +7,15 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Model
+from django.db import connection
+from django.db.models import F, Func, Model, Q, TextField
+from django.db.models.functions import Cast
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
+from wagtail.search.models import IndexEntry
 
 from home.visibility import reachable, unreachable_live_page_ids
 
@@ -195,8 +198,6 @@ def source_language_page_for_path(*, request: HttpRequest) -> Page | None:
     prefix = f"/{current}/"
     if current == settings.LANGUAGE_CODE or not path.startswith(prefix) or len(path) > 2000:
         return None
-    from wagtail.models import Site
-
     site = Site.find_for_request(request)
     if site is None:
         return None
@@ -267,12 +268,6 @@ def search_pages(*, query: SearchQuery, locale: Locale):
 def _substring_search(*, pages, text: str) -> list[Page]:
     """Japanese has no spaces between words, so a word is found anywhere inside the indexed
     text (every term must appear); full-/half-width forms are folded on PostgreSQL (NFKC)."""
-    from django.db import connection
-    from django.db.models import F, Func, Q, TextField
-    from django.db.models.functions import Cast
-
-    from wagtail.search.models import IndexEntry
-
     entries = IndexEntry.objects.all()
     title, body = "title", "body"
     if connection.vendor == "postgresql":
@@ -358,6 +353,7 @@ def preview_site_chrome(*, menu=None, footer=None) -> SiteChrome:
 
 
 def _resolve_site_chrome(*, menu=None, footer=None) -> SiteChrome:
+    # home.models imports this module at app loading, so its models are imported on use.
     from home.models import Footer, MainMenu
 
     menu = menu or snippet_for_active_language(model=MainMenu)
@@ -394,6 +390,7 @@ def page_meta(*, page, request, alternates) -> PageMeta:
     canonical = absolute_page_url(page=page, request=request) if page is not None else ""
     image = getattr(page.specific, "social_image", None) if page is not None else None
     if image is None and request is not None:
+        # home.models imports this module at app loading, so its models are imported on use.
         from home.models import SharingSettings
 
         image = SharingSettings.load(request_or_site=request).default_social_image

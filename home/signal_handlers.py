@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from wagtail.models import Page
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -12,6 +13,7 @@ from wagtail.signals import (
     unpublished,
 )
 
+from home.models import Footer, MainMenu
 from home.moderation import on_page_published
 from home.selectors import forget_site_chrome
 
@@ -24,10 +26,6 @@ def _forget(**kwargs):
 
 
 def register_signal_handlers() -> None:
-    from wagtail.models import Page
-
-    from home.models import Footer, MainMenu
-
     for model in (MainMenu, Footer):
         post_save.connect(
             _forget, sender=model, dispatch_uid=f"forget-chrome-save-{model.__name__}"

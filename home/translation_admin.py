@@ -23,7 +23,7 @@ from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 from home.moderation import save_child_translation_drafts
 from home.publishing import can_publish, can_publish_all
-from home.services.roles import may_edit_locale
+from home.roles import may_edit_locale
 from home.translation_drafts import save_translation_as_draft
 
 

@@ -1,18 +1,14 @@
 """Admin views that tighten wagtail-localize for translators."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wagtail.admin.utils import get_valid_next_url_from_request
-from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation
 from wagtail_localize.views.edit_translation import (
     edit_string_translation,
@@ -24,7 +20,6 @@ from rest_framework.request import Request
 
 from home.services.translation_files import import_po_file
 from home.services.translation_validation import segment_problem
-from home.translation_status import Action, Status, StatusRow, translation_status
 
 MAX_PO_BYTES = 5 * 1024 * 1024
 
@@ -83,48 +78,3 @@ def edit_string_translation_checked(request, translation_id: int, string_segment
     return edit_string_translation(
         request, translation_id=translation_id, string_segment_id=string_segment_id
     )
-
-
-def translation_status_report(request):
-    """Every page and snippet with its translation's state and next step, filterable."""
-    if not (
-        request.user.is_superuser or request.user.has_perm("wagtail_localize.submit_translation")
-    ):
-        raise PermissionDenied
-    locales = list(
-        Locale.objects.exclude(language_code=settings.LANGUAGE_CODE).order_by("language_code")
-    )
-    locale = next(
-        (item for item in locales if item.language_code == request.GET.get("locale")), None
-    )
-    locale = locale or (locales[0] if locales else None)
-    rows = translation_status(locale=locale) if locale else []
-    sections = sorted({row.section for row in rows if row.section})
-    section, status = request.GET.get("section", ""), request.GET.get("status", "")
-    back = request.get_full_path()
-    return TemplateResponse(
-        request,
-        "home/admin/translation_status.html",
-        {
-            "rows": [
-                (row, _next_step_link(row=row, back=back))
-                for row in rows
-                if (not section or row.section == section) and (not status or row.status == status)
-            ],
-            "sections": sections,
-            "statuses": [
-                (choice, sum(1 for row in rows if row.status == choice)) for choice in Status
-            ],
-            "locales": locales,
-            "locale": locale,
-            "section": section,
-            "status": status,
-        },
-    )
-
-
-def _next_step_link(*, row: StatusRow, back: str) -> str:
-    # Each admin step returns to the report with the same filters; a live page is for visitors.
-    if row.action == Action.VIEW_LIVE:
-        return row.action_url
-    return f"{row.action_url}?{urlencode({'next': back})}"

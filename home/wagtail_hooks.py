@@ -1,5 +1,6 @@
 """Admin registration of the site-frame snippets, and the translators' language boundary."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -7,8 +8,11 @@ from wagtail.admin.auth import permission_denied
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home import translation_admin
+from home.admin_api import ChooserPagesAdminAPIViewSet
 from home.models import Footer, MainMenu
-from home.services.roles import may_edit_locale
+from home.roles import may_edit_locale
+from home.views_admin import edit_string_translation_checked, upload_translation_po
 
 
 class MainMenuViewSet(SnippetViewSet):
@@ -51,14 +55,6 @@ def only_translated_languages_for_translators_delete(request, instances):
 @hooks.register("register_admin_urls", order=-100)
 def strict_po_upload_url():
     """Replaces wagtail-localize's PO upload and string editing (same addresses) with checked ones."""
-    from django.urls import path
-
-    from home.views_admin import (
-        edit_string_translation_checked,
-        translation_status_report,
-        upload_translation_po,
-    )
-
     return [
         path(
             "localize/translate/<int:translation_id>/pofile/upload/",
@@ -70,17 +66,12 @@ def strict_po_upload_url():
             edit_string_translation_checked,
             name="strict_edit_string_translation",
         ),
-        path("translation-status/", translation_status_report, name="translation_status"),
     ]
 
 
 @hooks.register("register_admin_urls", order=-100)
 def translation_routes_held_to_the_publish_rule():
     """wagtail-localize's routes that could change what visitors see, at the same addresses."""
-    from django.urls import path
-
-    from home import translation_admin
-
     return [
         path(
             "localize/submit/page/<int:page_id>/",
@@ -110,27 +101,6 @@ def translation_routes_held_to_the_publish_rule():
     ]
 
 
-@hooks.register("register_reports_menu_item")
-def translation_status_menu_item():
-    from django.urls import reverse
-
-    from wagtail.admin.menu import MenuItem
-
-    class TranslationStatusMenuItem(MenuItem):
-        def is_shown(self, request):
-            user = request.user
-            return user.is_superuser or user.has_perm("wagtail_localize.submit_translation")
-
-    return TranslationStatusMenuItem(
-        _("Translation status"),
-        reverse("translation_status"),
-        icon_name="wagtail-localize-language",
-        order=900,
-    )
-
-
 @hooks.register("construct_admin_api")
 def page_details_for_chosen_pages(router):
-    from home.admin_api import ChooserPagesAdminAPIViewSet
-
     router.register_endpoint("pages", ChooserPagesAdminAPIViewSet)

@@ -82,6 +82,8 @@ class TestimonialBlock(blocks.StructBlock):
         label = _("Testimonial")
 
     def get_context(self, value, parent_context=None):
+        # membership.models imports this module and membership.selectors imports the models, so
+        # the selector is imported on use (no cycle at app loading).
         from membership.selectors import published_for_visitors
 
         context = super().get_context(value, parent_context=parent_context)
@@ -98,6 +100,8 @@ class ContactCalloutBlock(blocks.StructBlock):
         label = _("Contact callout")
 
     def get_context(self, value, parent_context=None):
+        # membership.models imports this module and membership.selectors imports the models, so
+        # the selector is imported on use (no cycle at app loading).
         from membership.selectors import published_for_visitors
 
         context = super().get_context(value, parent_context=parent_context)

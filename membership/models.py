@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,7 @@ from home.blocks import RICH_TEXT_FEATURES
 from home.models import ModeratedSnippet, SitePage
 from membership.blocks import MembershipBodyBlock
 from membership.fee_forms import FeeTableForm
+from membership.forms import ApplicationFormBuilder
 
 
 class Testimonial(ModeratedSnippet):
@@ -113,6 +115,7 @@ class FeeTable(ModeratedSnippet, ClusterableModel):
         return "membership/previews/fee_table.html"
 
     def get_preview_context(self, request, mode_name):
+        # membership.selectors imports these models: imported on use, no cycle at app loading.
         from membership.selectors import fee_finder
 
         finder = fee_finder(
@@ -170,8 +173,6 @@ class FeeRow(TranslatableMixin, Orderable):
         verbose_name_plural = _("fees")
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if (
             self.population_min is not None
             and self.population_max is not None
@@ -236,6 +237,7 @@ class FeeStructurePage(SitePage):
         return self.search_description or self.intro
 
     def get_context(self, request, *args, **kwargs):
+        # membership.selectors imports these models: imported on use, no cycle at app loading.
         from membership.selectors import fee_finder, published_for_visitors
 
         context = super().get_context(request, *args, **kwargs)
@@ -264,6 +266,7 @@ class PartnerTestimonialsPage(SitePage):
         verbose_name = _("partner testimonials page")
 
     def get_context(self, request, *args, **kwargs):
+        # membership.selectors imports these models: imported on use, no cycle at app loading.
         from membership.selectors import published_testimonials
 
         context = super().get_context(request, *args, **kwargs)
@@ -338,16 +341,16 @@ class MembershipApplicationPage(AbstractForm, SitePage):
         return ApplicationSubmission
 
     def get_form_class(self):
-        from membership.forms import ApplicationFormBuilder
-
         return ApplicationFormBuilder(self.get_form_fields()).get_form_class()
 
     def serve(self, request, *args, **kwargs):
+        # membership.views imports these models: imported on use, no cycle at app loading.
         from membership.views import serve_application_form
 
         return serve_application_form(request, page=self)
 
     def get_submissions_list_view_class(self):
+        # membership.views imports these models: imported on use, no cycle at app loading.
         from membership.views import ApplicationSubmissionsListView
 
         return ApplicationSubmissionsListView

@@ -8,7 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from membership.models import Contact, FeeTable, OutgoingEmail, Testimonial
-from membership.services.roles import may_read_applications
+from membership.roles import may_read_applications
 
 
 class TestimonialViewSet(SnippetViewSet):

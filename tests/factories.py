@@ -60,7 +60,7 @@ class FooterFactory(factory.django.DjangoModelFactory):
 
 def load_demo():
     """The demo site as `make run` builds it, with its translations published."""
-    from home.demo.loader import load_demo_content
+    from siteadmin.demo import load_demo_content
 
     with TestCase.captureOnCommitCallbacks(execute=True):
         return load_demo_content()

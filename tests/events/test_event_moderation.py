@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from events.models import EventPage, Person, SessionPage, SessionPerson
-from home.services.roles import EDITORS, MODERATORS, TRANSLATORS, ensure_roles
+from siteadmin.roles import EDITORS, MODERATORS, TRANSLATORS, ensure_roles
 from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,

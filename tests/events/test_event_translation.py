@@ -6,7 +6,7 @@ from django.test import TestCase
 from wagtail.models import Locale
 
 from events.models import SessionPage
-from home.translation_status import MISSING, translation_status
+from siteadmin.translation_status import MISSING, translation_status
 from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,

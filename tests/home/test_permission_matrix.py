@@ -4,8 +4,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import TestCase
 
-from home.services.roles import EDITORS, MODERATORS, TRANSLATORS, ensure_roles
-from membership.services.roles import MEMBERSHIP
+from membership.roles import MEMBERSHIP
+from siteadmin.roles import EDITORS, MODERATORS, TRANSLATORS, ensure_roles
 from tests.factories import (
     FooterFactory,
     StandardPageFactory,

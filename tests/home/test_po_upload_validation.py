@@ -13,9 +13,9 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 import polib
 
-from home.services.roles import TRANSLATORS, ensure_roles
 from home.services.translation_validation import StringTarget, string_problem, string_target
 from membership.models import FeeRow, FeeTable
+from siteadmin.roles import TRANSLATORS, ensure_roles
 from tests.factories import StandardPageFactory, make_site, translate
 
 RICH_SOURCE = 'Read <b>our</b> <a id="a1">annual report</a>.'

@@ -24,8 +24,8 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from events.models import Person, SessionPage
 from home.models import Footer, StandardPage
-from home.services.roles import EDITORS, MODERATORS, TRANSLATORS, ensure_roles
 from home.visibility import reachable
+from siteadmin.roles import EDITORS, MODERATORS, TRANSLATORS, ensure_roles
 from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,

@@ -11,8 +11,8 @@ from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from home.models import MainMenu
-from home.services.roles import EDITORS, MODERATORS, ensure_roles
 from membership import models as membership
+from siteadmin.roles import EDITORS, MODERATORS, ensure_roles
 from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,

@@ -11,7 +11,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 import polib
 
-from home.services.roles import TRANSLATORS, ensure_roles
+from siteadmin.roles import TRANSLATORS, ensure_roles
 from tests.factories import StandardPageFactory, make_site, translate
 
 

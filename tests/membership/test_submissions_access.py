@@ -8,9 +8,9 @@ from django.test import TestCase
 
 import openpyxl
 
-from home.services.roles import EDITORS, MODERATORS, TRANSLATORS, ensure_roles
 from membership.models import ApplicationSubmission
-from membership.services.roles import MEMBERSHIP
+from membership.roles import MEMBERSHIP
+from siteadmin.roles import EDITORS, MODERATORS, TRANSLATORS, ensure_roles
 from tests.factories import build_membership_section, make_site, translate
 
 FORMULA = '=HYPERLINK("http://evil.example","click")'

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "home",
     "events",
     "membership",
+    "siteadmin",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -11,8 +11,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured
 
-from home.services.roles import EDITORS, MODERATORS, TRANSLATORS
-from membership.services.roles import MEMBERSHIP
+from home.roles import EDITORS, MODERATORS, TRANSLATORS
+from membership.roles import MEMBERSHIP
 
 # username → group (None: superuser).
 DEMO_ACCOUNTS = {

@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.test import TestCase, override_settings
 
-from home.services.demo_accounts import DEMO_ACCOUNTS, ensure_demo_accounts
-from home.services.roles import ensure_roles
+from siteadmin.demo_accounts import DEMO_ACCOUNTS, ensure_demo_accounts
+from siteadmin.roles import ensure_roles
 
 
 class DemoAccountTests(TestCase):

@@ -1,7 +1,8 @@
 """Builds the demo site: English content from the seed, then Japanese through wagtail-localize.
 
 Safe to rerun: what exists is kept as it is (editors' changes included), only what is missing
-is created. Later features (events, membership) add their part here.
+is created. Each app builds its own part (home/demo/, events/demo/, membership/demo/); this
+puts them together, links them in the menu and footer, and translates them.
 """
 
 from dataclasses import dataclass, field
@@ -15,10 +16,10 @@ from wagtail.models import Locale
 from events.demo import forum
 from home.demo import home_content
 from home.demo.translation import Catalogue, TranslationReport, translate_objects
-from home.services.roles import ensure_roles
 from membership.demo import content as membership_content
+from siteadmin.roles import ensure_roles
 
-BASE_DIR = Path(__file__).resolve().parents[2]
+BASE_DIR = Path(settings.BASE_DIR)
 CATALOGUES = {
     "ja": [
         BASE_DIR / "home" / "demo" / "ja.po",

@@ -1,7 +1,7 @@
 """The translation status report translators work from: each English page and snippet, the
 state of its translation and the next step."""
 
-from home.translation_status.report import translation_status
-from home.translation_status.state import MISSING, Action, Status, StatusRow
+from siteadmin.translation_status.report import translation_status
+from siteadmin.translation_status.state import MISSING, Action, Status, StatusRow
 
 __all__ = ["MISSING", "Action", "Status", "StatusRow", "translation_status"]

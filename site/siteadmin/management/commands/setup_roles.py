@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from home.services.roles import ensure_roles
 from home.services.site_address import match_default_site_to_public_address
+from siteadmin.roles import ensure_roles
 
 
 class Command(BaseCommand):

@@ -8,8 +8,8 @@ from django.urls import reverse
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 
-from home.translation_status.facts import Found, Pair, gather_facts
-from home.translation_status.state import Action, StatusRow, decide, next_action
+from siteadmin.translation_status.facts import Found, Pair, gather_facts
+from siteadmin.translation_status.state import Action, StatusRow, decide, next_action
 
 # Home is depth 2, a section (events, membership) 3, an event 4: pages deeper than a
 # section's own pages (sessions) are named with the page they belong to.

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
-from home.services.demo_accounts import credentials_file, ensure_demo_accounts
+from siteadmin.demo_accounts import credentials_file, ensure_demo_accounts
 
 
 class Command(BaseCommand):

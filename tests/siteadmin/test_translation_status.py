@@ -19,9 +19,9 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.operations import TranslationCreator
 
 from home.demo.translation import translate_objects
-from home.services.roles import TRANSLATORS, ensure_roles
-from home.translation_status import Action, Status, translation_status
 from membership.models import FeeRow, FeeTable
+from siteadmin.roles import TRANSLATORS, ensure_roles
+from siteadmin.translation_status import Action, Status, translation_status
 from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,

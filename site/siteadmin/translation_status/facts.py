@@ -17,12 +17,12 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from home.translation_status.changes import (
+from siteadmin.translation_status.changes import (
     compared_child_relations,
     source_changed,
     synchronised_values_differ,
 )
-from home.translation_status.state import Facts
+from siteadmin.translation_status.state import Facts
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
-"""The editorial roles (Editors, Moderators, Translators) and the moderation workflow."""
+"""Sets up the editorial roles (Editors, Moderators, Translators, each app's own teams) and the
+moderation workflow, for every app's pages and visitor-facing snippets."""
 
-from django.conf import settings
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -10,7 +11,6 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
-    Locale,
     Page,
     Workflow,
     WorkflowContentType,
@@ -18,9 +18,12 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-EDITORS = "Editors"
-MODERATORS = "Moderators"
-TRANSLATORS = "Translators"
+from home.models import ModeratedSnippet
+from home.roles import EDITORS, MODERATORS, TRANSLATORS, translated_locales
+from membership.roles import ensure_membership_team
+
+# Teams an app adds beside the editorial roles, each made by its own app: name → setup.
+APP_TEAMS = {"Membership": ensure_membership_team}
 
 # Which page actions each role has on the part of the tree it works on.
 PAGE_PERMISSIONS = {
@@ -47,15 +50,6 @@ COLLECTION_PERMISSIONS = {
     ],
     TRANSLATORS: ["choose_image", "choose_document"],
 }
-# Snippets visitors read; translators may change their translations (see wagtail_hooks).
-SNIPPET_MODELS = [
-    "home.mainmenu",
-    "home.footer",
-    "events.person",
-    "membership.testimonial",
-    "membership.contact",
-    "membership.feetable",
-]
 # What each role may do with those snippets. Saving makes a draft; only publishing (or
 # deleting, which takes a snippet off the site) changes what visitors see, so only
 # moderators hold those. Editors and translators save drafts and submit them for approval.
@@ -66,33 +60,21 @@ SNIPPET_PERMISSIONS = {
 }
 
 
-def translated_locales() -> list[Locale]:
-    """The languages translated from the source language (Japanese)."""
-    return list(Locale.objects.exclude(language_code=settings.LANGUAGE_CODE))
-
-
-def may_edit_locale(*, user, locale: Locale) -> bool:
-    """Editors and moderators edit every language; translators only the translated ones."""
-    if user.is_superuser:
-        return True
-    names = set(user.groups.values_list("name", flat=True))
-    if names & {EDITORS, MODERATORS}:
-        return True
-    if TRANSLATORS in names:
-        return locale.language_code != settings.LANGUAGE_CODE
-    return True
-
-
 def _permission(app_label_model_codename: str) -> Permission:
     app_label, codename = app_label_model_codename.split(".")
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
+def moderated_snippet_models() -> list[type[ModeratedSnippet]]:
+    """The snippets visitors read, in every installed app; translators may change their translations."""
+    return [model for model in apps.get_models() if issubclass(model, ModeratedSnippet)]
+
+
 def _snippet_permissions(actions: list[str]) -> list[Permission]:
     permissions = []
-    for label in SNIPPET_MODELS:
-        app_label, model = label.split(".")
-        content_type = ContentType.objects.get(app_label=app_label, model=model)
+    for snippet_model in moderated_snippet_models():
+        content_type = ContentType.objects.get_for_model(snippet_model)
+        model = snippet_model._meta.model_name
         permissions += list(
             Permission.objects.filter(
                 content_type=content_type, codename__in=[f"{action}_{model}" for action in actions]
@@ -113,9 +95,8 @@ def _set_snippet_permissions(group: Group, actions: list[str]) -> None:
 
 def _assign_workflow_to_snippets(workflow: Workflow) -> None:
     """Snippet drafts go to the same moderators' approval as pages."""
-    for label in SNIPPET_MODELS:
-        app_label, model = label.split(".")
-        content_type = ContentType.objects.get(app_label=app_label, model=model)
+    for snippet_model in moderated_snippet_models():
+        content_type = ContentType.objects.get_for_model(snippet_model)
         # Keep a workflow an administrator has chosen for this snippet type.
         WorkflowContentType.objects.get_or_create(
             content_type=content_type, defaults={"workflow": workflow}
@@ -142,7 +123,7 @@ def _grant_collections(group: Group, codenames: list[str]) -> None:
 
 @transaction.atomic
 def ensure_roles() -> dict[str, Group]:
-    """Create or complete the three groups and the moderation workflow; safe to run again."""
+    """Create or complete the groups and the moderation workflow; safe to run again."""
     root = Page.get_first_root_node()
     admin_access = _permission("wagtailadmin.access_admin")
     submit_translation = _permission("wagtail_localize.submit_translation")
@@ -165,9 +146,8 @@ def ensure_roles() -> dict[str, Group]:
 
     workflow = _ensure_moderation_workflow(root=root, moderators=groups[MODERATORS])
     _assign_workflow_to_snippets(workflow)
-    from membership.services.roles import ensure_membership_team
-
-    groups["Membership"] = ensure_membership_team()
+    for name, ensure_team in APP_TEAMS.items():
+        groups[name] = ensure_team()
     return groups
 
 

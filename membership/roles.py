@@ -4,6 +4,8 @@ from django.contrib.auth.models import Group, Permission
 
 from wagtail.models import GroupPagePermission, Page
 
+from membership.models import MembershipApplicationPage
+
 MEMBERSHIP = "Membership"
 
 
@@ -24,8 +26,6 @@ def ensure_membership_team() -> Group:
     change_page = Permission.objects.get(
         content_type__app_label="wagtailcore", codename="change_page"
     )
-    from membership.models import MembershipApplicationPage
-
     for page in Page.objects.type(MembershipApplicationPage):
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=change_page)
     return group

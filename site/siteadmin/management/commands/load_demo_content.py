@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from home.demo.loader import load_demo_content
 from home.services.site_address import match_default_site_to_public_address
+from siteadmin.demo import load_demo_content
 
 
 class Command(BaseCommand):

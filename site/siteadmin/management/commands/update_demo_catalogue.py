@@ -8,7 +8,7 @@ from wagtail_localize.models import Translation
 
 import polib
 
-from home.demo.loader import CATALOGUES
+from siteadmin.demo import CATALOGUES
 
 
 class Command(BaseCommand):
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--into",
             help="The catalogue file that receives the new strings (default: the last one listed "
-            "for the language in home/demo/loader.py, i.e. the newest feature's).",
+            "for the language in site/siteadmin/demo.py, i.e. the newest feature's).",
         )
 
     def handle(self, *args, **options):
