@@ -21,14 +21,10 @@ from wagtail.models import (
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, FeaturedCardBlock, NavigationLinkBlock
+from home.languages import absolute_page_url, language_switcher_links, page_alternates
 from home.moderation import moderation_title
+from home.navigation import preview_site_chrome
 from home.previews import serve_in_own_language
-from home.selectors import (
-    absolute_page_url,
-    language_switcher_links,
-    page_alternates,
-    preview_site_chrome,
-)
 
 # Hook for section apps: `fn(*, page: HomePage) -> dict` adds to the home page's context.
 HOME_PAGE_CONTEXT_HOOK = "home_page_context"

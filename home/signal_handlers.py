@@ -15,7 +15,7 @@ from wagtail.signals import (
 
 from home.models import Footer, MainMenu
 from home.moderation import on_page_published
-from home.selectors import forget_site_chrome
+from home.navigation import forget_site_chrome
 
 
 def _forget(**kwargs):

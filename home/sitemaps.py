@@ -3,7 +3,7 @@
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from home.selectors import remember_live_versions
+from home.languages import remember_live_versions
 from home.visibility import reachable
 
 

@@ -17,13 +17,8 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Locale
 
-from home.selectors import (
-    clean_search_query,
-    home_page_links,
-    path_alternates,
-    search_pages,
-    source_language_page_for_path,
-)
+from home.languages import home_page_links, path_alternates, source_language_page_for_path
+from home.search import clean_search_query, search_pages
 from home.sitemaps import AllLanguagesSitemap
 
 logger = logging.getLogger(__name__)

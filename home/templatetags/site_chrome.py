@@ -2,23 +2,23 @@
 
 from django import template
 
-from home import selectors
-from home.selectors import SiteChrome
+from home import navigation, seo
+from home.navigation import SiteChrome
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def site_chrome(context) -> SiteChrome:
-    """The header menu and footer for the active language (cached; see selectors)."""
+    """The header menu and footer for the active language (cached; see home.navigation)."""
     # A menu or footer preview brings its own draft chrome; it must never be cached.
-    return context.get("preview_chrome") or selectors.site_chrome()
+    return context.get("preview_chrome") or navigation.site_chrome()
 
 
 @register.simple_tag(takes_context=True)
 def sharing_meta(context):
     """Title, description, canonical URL and image for search engines and social media."""
-    return selectors.page_meta(
+    return seo.page_meta(
         page=context.get("page"),
         request=context.get("request"),
         alternates=context.get("alternates") or [],

@@ -2,7 +2,7 @@
 
 from django.test import TestCase
 
-from home.selectors import SEARCH_QUERY_MAX_LENGTH, clean_search_query
+from home.search import SEARCH_QUERY_MAX_LENGTH, clean_search_query
 from tests.factories import StandardPageFactory, make_site, translate
 
 
