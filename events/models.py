@@ -89,8 +89,8 @@ class EventIndexPage(SitePage):
         verbose_name = _("events index")
 
     def get_context(self, request, *args, **kwargs):
-        # events.selectors imports these models: imported on use, no cycle at app loading.
-        from events.selectors import event_listing
+        # events.listing imports these models: imported on use, no cycle at app loading.
+        from events.listing import event_listing
 
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = event_listing(
@@ -203,8 +203,8 @@ class EventPage(RoutablePageMixin, SitePage, HeroImageMixin):
         return self.search_description or self.summary
 
     def get_context(self, request, *args, **kwargs):
-        # events.selectors imports these models: imported on use, no cycle at app loading.
-        from events.selectors import event_page_context
+        # events.page_context imports these models: imported on use, no cycle at app loading.
+        from events.page_context import event_page_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(event_page_context(event=self, request=request))
@@ -290,8 +290,8 @@ class SessionPage(RoutablePageMixin, SitePage):
         return self.search_description or strip_tags(self.description)
 
     def get_context(self, request, *args, **kwargs):
-        # events.selectors imports these models: imported on use, no cycle at app loading.
-        from events.selectors import session_page_context
+        # events.page_context imports these models: imported on use, no cycle at app loading.
+        from events.page_context import session_page_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(session_page_context(session=self, request=request))

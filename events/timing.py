@@ -74,3 +74,31 @@ def session_timing_errors(*, start: datetime | None, end: datetime | None, event
         }
         errors["start" if start < window_start else "end"] = message
     return errors
+
+
+def zone_label(zone, instant: datetime) -> str:
+    """ "EST (America/New_York)": the abbreviation people know, and the unambiguous name."""
+    abbreviation = timezone.localtime(instant, zone).tzname()
+    return zone.key if abbreviation == zone.key else f"{abbreviation} ({zone.key})"
+
+
+def event_dates_text(*, event, sessions: list, language_code: str) -> str:
+    """The event's days as the visitor reads them; from the programme when there is one."""
+    if sessions:
+        zone = display_zone(event=event, language_code=language_code)
+        first = timezone.localtime(sessions[0].start, zone).date()
+        last = timezone.localtime(max(s.end for s in sessions), zone).date()
+    else:
+        first, last = event.start_date, event.end_date
+    return format_date_range(first, last, language_code=language_code)
+
+
+def format_date_range(first, last, *, language_code: str) -> str:
+    if first == last:
+        return format_day(first, language_code=language_code)
+    separator = "〜" if language_code == "ja" else " – "
+    return (
+        format_day(first, language_code=language_code)
+        + separator
+        + format_day(last, language_code=language_code)
+    )

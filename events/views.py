@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.text import slugify
 
 from events.ics import event_calendar_file, session_calendar_file
-from events.selectors import event_sessions
+from events.programme import event_sessions
 
 
 def _ics_response(content: bytes, *, filename: str) -> HttpResponse:

@@ -9,9 +9,9 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from events.listing import featured_event
 from events.models import Person
 from events.person_chooser import PersonChooserViewSet
-from events.selectors import featured_event
 from home.models import HOME_PAGE_CONTEXT_HOOK
 
 

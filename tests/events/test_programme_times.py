@@ -5,7 +5,7 @@ import zoneinfo
 
 from django.test import TestCase
 
-from events.selectors import build_programme, event_sessions
+from events.programme import build_programme, event_sessions
 from events.timing import display_time, format_day
 from tests.factories import (
     EventIndexPageFactory,

@@ -5,7 +5,8 @@ from unittest import mock
 
 from django.test import TestCase
 
-from events.selectors import ENDED, LIVE, UPCOMING, build_programme, event_notice, event_sessions
+from events.notices import event_notice
+from events.programme import ENDED, LIVE, UPCOMING, build_programme, event_sessions
 from tests.factories import EventIndexPageFactory, EventPageFactory, add_session, eastern, make_site
 
 STREAM = "https://live.example.org/day-1"

@@ -1,0 +1,77 @@
+"""What the event and session pages show, computed at request time."""
+
+from datetime import datetime
+
+from django.http import HttpRequest
+from django.utils import timezone
+
+from events.models import EventPage, SessionPage
+from events.notices import event_notice
+from events.programme import SessionEntry, build_programme, event_sessions, session_status
+from events.structured_data import event_json_ld
+from events.timing import display_zone, event_dates_text, zone_label
+
+
+def event_page_context(
+    *, event: EventPage, request: HttpRequest, now: datetime | None = None
+) -> dict:
+    """Everything the event page shows, computed at request time."""
+    now = now or timezone.now()
+    language_code = event.locale.language_code
+    sessions = event_sessions(event=event)
+    days = build_programme(event=event, sessions=sessions, language_code=language_code, now=now)
+    zone = display_zone(event=event, language_code=language_code)
+    return {
+        "programme": days,
+        "notice": event_notice(days=days, now=now),
+        "dates_text": event_dates_text(event=event, sessions=sessions, language_code=language_code),
+        "shown_zone": zone_label(zone, sessions[0].start if sessions else now),
+        "organisers": [b.value for b in event.organisers if b.value["role"] == "organiser"],
+        "collaborators": [b.value for b in event.organisers if b.value["role"] == "collaborator"],
+        "calendar_url": event.url + event.reverse_subpage("calendar"),
+        "json_ld": event_json_ld(event=event, sessions=sessions, request=request),
+    }
+
+
+def session_page_context(
+    *, session: SessionPage, request: HttpRequest, now: datetime | None = None
+) -> dict:
+    """The session, its people, status and its place in the programme (previous, next, parallel)."""
+    now = now or timezone.now()
+    event = session.get_parent().specific
+    language_code = session.locale.language_code
+    days = build_programme(
+        event=event, sessions=event_sessions(event=event), language_code=language_code, now=now
+    )
+    slots = [slot for day in days for slot in day.slots]
+    index = next(
+        (
+            i
+            for i, slot in enumerate(slots)
+            if any(e.session.pk == session.pk for e in slot.entries)
+        ),
+        None,
+    )
+    # A draft or unpublished session is not in the live programme, so it has no neighbours.
+    current = previous_entry = next_entry = None
+    parallel_entries: list[SessionEntry] = []
+    if index is not None:
+        slot = slots[index]
+        current = next(e for e in slot.entries if e.session.pk == session.pk)
+        parallel_entries = [e for e in slot.entries if e is not current]
+        previous_entry = slots[index - 1].entries[-1] if index > 0 else None
+        next_entry = slots[index + 1].entries[0] if index + 1 < len(slots) else None
+    return {
+        "event": event,
+        "entry": current,
+        "status": current.status
+        if current
+        else session_status(start=session.start, end=session.end, now=now),
+        "previous_entry": previous_entry,
+        "next_entry": next_entry,
+        "parallel_entries": parallel_entries,
+        "shown_zone": zone_label(
+            display_zone(event=event, language_code=language_code), session.start
+        ),
+        "calendar_url": session.url + session.reverse_subpage("calendar"),
+    }

@@ -1,0 +1,123 @@
+"""The programme: each session's status, and the sessions grouped by day in the shown zone."""
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from django.db.models import Prefetch
+
+from wagtail.images import get_image_model
+
+from events.models import EventPage, SessionPage, SessionPerson
+from events.timing import DisplayTime, display_time, display_zone, format_day
+
+PERSON_PHOTO_RENDITIONS = ("fill-96x96|format-webp", "fill-192x192|format-webp")
+
+UPCOMING, LIVE, ENDED = "upcoming", "live", "ended"
+
+
+def session_status(*, start: datetime, end: datetime, now: datetime) -> str:
+    if now < start:
+        return UPCOMING
+    if now < end:
+        return LIVE
+    return ENDED
+
+
+@dataclass
+class SessionEntry:
+    """A session as the programme shows it."""
+
+    session: SessionPage
+    url: str
+    start: DisplayTime
+    end: DisplayTime
+    status: str
+    people: list[SessionPerson] = field(default_factory=list)
+
+    @property
+    def start_utc(self) -> str:
+        return self.session.start.astimezone(UTC).isoformat()
+
+    @property
+    def end_utc(self) -> str:
+        return self.session.end.astimezone(UTC).isoformat()
+
+
+@dataclass
+class ProgrammeSlot:
+    """Sessions that run at the same time; more than one means parallel sessions."""
+
+    entries: list[SessionEntry]
+
+    @property
+    def is_parallel(self) -> bool:
+        return len(self.entries) > 1
+
+
+@dataclass
+class ProgrammeDay:
+    """One day of the programme, in the zone the page is shown in."""
+
+    number: int
+    heading: str
+    iso_date: str
+    slots: list[ProgrammeSlot]
+
+    @property
+    def entries(self) -> list[SessionEntry]:
+        return [entry for slot in self.slots for entry in slot.entries]
+
+
+def event_sessions(*, event: EventPage) -> list[SessionPage]:
+    """The event's live sessions in time order, with their people and photos, in few queries."""
+    photos = get_image_model().objects.prefetch_renditions(*PERSON_PHOTO_RENDITIONS)
+    # A person never published (or taken offline) is left out until a moderator approves them.
+    people = (
+        SessionPerson.objects.filter(person__live=True)
+        .select_related("person")
+        .prefetch_related(Prefetch("person__photo", queryset=photos))
+    )
+    return list(
+        SessionPage.objects.live()
+        .child_of(event)
+        .select_related("locale")
+        .order_by("start", "end", "path")
+        .prefetch_related(Prefetch("people", queryset=people))
+    )
+
+
+def build_programme(
+    *, event: EventPage, sessions: list[SessionPage], language_code: str, now: datetime
+) -> list[ProgrammeDay]:
+    """Sessions grouped by day in the shown zone; overlapping sessions share a slot."""
+    zone = display_zone(event=event, language_code=language_code)
+    days: list[ProgrammeDay] = []
+    slot_end: datetime | None = None
+    for session in sessions:
+        entry = SessionEntry(
+            session=session,
+            url=session.url,
+            start=display_time(session.start, zone=zone, language_code=language_code),
+            end=display_time(session.end, zone=zone, language_code=language_code),
+            status=session_status(start=session.start, end=session.end, now=now),
+            people=list(session.people.all()),
+        )
+        local_date = entry.start.local_date
+        if not days or days[-1].iso_date != local_date.isoformat():
+            days.append(
+                ProgrammeDay(
+                    number=len(days) + 1,
+                    heading=format_day(local_date, language_code=language_code),
+                    iso_date=local_date.isoformat(),
+                    slots=[],
+                )
+            )
+            slot_end = None
+        day = days[-1]
+        if slot_end is not None and session.start < slot_end:
+            day.slots[-1].entries.append(entry)
+            slot_end = max(slot_end, session.end)
+        else:
+            day.slots.append(ProgrammeSlot(entries=[entry]))
+            slot_end = session.end
+    return days
