@@ -82,9 +82,9 @@ class TestimonialBlock(blocks.StructBlock):
         label = _("Testimonial")
 
     def get_context(self, value, parent_context=None):
-        # membership.models imports this module and membership.selectors imports the models, so
-        # the selector is imported on use (no cycle at app loading).
-        from membership.selectors import published_for_visitors
+        # membership.models imports this module and membership.published imports the models, so
+        # the function is imported on use (no cycle at app loading).
+        from membership.published import published_for_visitors
 
         context = super().get_context(value, parent_context=parent_context)
         context["testimonial"] = published_for_visitors(snippet=value["testimonial"])
@@ -100,9 +100,9 @@ class ContactCalloutBlock(blocks.StructBlock):
         label = _("Contact callout")
 
     def get_context(self, value, parent_context=None):
-        # membership.models imports this module and membership.selectors imports the models, so
-        # the selector is imported on use (no cycle at app loading).
-        from membership.selectors import published_for_visitors
+        # membership.models imports this module and membership.published imports the models, so
+        # the function is imported on use (no cycle at app loading).
+        from membership.published import published_for_visitors
 
         context = super().get_context(value, parent_context=parent_context)
         context["contact"] = published_for_visitors(snippet=value["contact"])

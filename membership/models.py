@@ -115,8 +115,8 @@ class FeeTable(ModeratedSnippet, ClusterableModel):
         return "membership/previews/fee_table.html"
 
     def get_preview_context(self, request, mode_name):
-        # membership.selectors imports these models: imported on use, no cycle at app loading.
-        from membership.selectors import fee_finder
+        # membership.fees imports these models: imported on use, no cycle at app loading.
+        from membership.fees import fee_finder
 
         finder = fee_finder(
             table=self, category=None, population=None, language_code=self.locale.language_code
@@ -237,8 +237,11 @@ class FeeStructurePage(SitePage):
         return self.search_description or self.intro
 
     def get_context(self, request, *args, **kwargs):
-        # membership.selectors imports these models: imported on use, no cycle at app loading.
-        from membership.selectors import fee_finder, published_for_visitors
+        # membership.fees imports these models: imported on use, no cycle at app loading.
+        from membership.fees import fee_finder
+
+        # membership.published imports these models too: imported on use for the same reason.
+        from membership.published import published_for_visitors
 
         context = super().get_context(request, *args, **kwargs)
         table = published_for_visitors(snippet=self.fee_table)
@@ -266,8 +269,8 @@ class PartnerTestimonialsPage(SitePage):
         verbose_name = _("partner testimonials page")
 
     def get_context(self, request, *args, **kwargs):
-        # membership.selectors imports these models: imported on use, no cycle at app loading.
-        from membership.selectors import published_testimonials
+        # membership.published imports these models: imported on use, no cycle at app loading.
+        from membership.published import published_testimonials
 
         context = super().get_context(request, *args, **kwargs)
         context["testimonials"] = published_testimonials(locale=self.locale)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.contrib.forms.views import SubmissionsListView
 
 from membership.models import MembershipApplicationPage
-from membership.selectors import published_contacts
+from membership.published import published_contacts
 from membership.services.applications import over_rate_limit, receive_application
 
 logger = logging.getLogger(__name__)

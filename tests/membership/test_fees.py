@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from django.test import TestCase
 
+from membership.fees import fee_finder, format_money
 from membership.models import FeeTable
-from membership.selectors import fee_finder, format_money
 from tests.factories import build_membership_section, make_site, translate
 
 
