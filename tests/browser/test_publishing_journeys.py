@@ -160,6 +160,10 @@ def textbox(page, label: str):
 def save_draft(page) -> None:
     with page.expect_navigation():
         page.get_by_role("button", name="Save draft").click()
+    errors = page.locator(".error-message, .help-critical").all_inner_texts()
+    if errors:
+        screenshot(page, "journey-failed-save-draft")
+    assert not errors, f"The editor refused the draft: {errors}"
     expect(page.locator(".messages")).to_contain_text("'")  # "Page '…' created/updated."
     expect(page.locator(".messages .error")).to_have_count(0)
 
@@ -236,6 +240,8 @@ def add_new_person(page, *, name: str, role: str, organisation: str, part: str, 
     dialog.get_by_role("button", name="Add this person").click()
     expect(dialog).to_be_hidden()
     expect(row.locator("[data-chooser-title]")).to_have_text(name)
+    # The chosen person's id is what the form posts: wait until the chooser has stored it.
+    expect(row.locator("input[type=hidden][name$='-person']")).not_to_have_value("")
     row.get_by_role("combobox", name=re.compile("^Role")).select_option(label=part)
 
 
