@@ -54,9 +54,11 @@ def new_snippets_used_by(pages) -> list[DraftStateMixin]:
     """Snippets never published that these pages' latest drafts use (e.g. a new speaker)."""
     found = {}
     for page in pages:
+        # Every publish passes here: only page types that name such snippets load their draft.
+        if not hasattr(page.specific_class, "snippets_published_with_page"):
+            continue
         draft = page.specific.get_latest_revision_as_object()
-        uses = getattr(draft, "snippets_published_with_page", None)
-        for snippet in uses() if uses else []:
+        for snippet in draft.snippets_published_with_page():
             if (
                 isinstance(snippet, DraftStateMixin)
                 and not snippet.live

@@ -7,14 +7,13 @@ publish the affected pages or snippets do that; everyone else prepares drafts an
 """
 
 from django.contrib import messages
-from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import DraftStateMixin, Page, WorkflowMixin
 from wagtail_localize.models import Translation
@@ -101,7 +100,9 @@ def submit_translation_for_moderation(request, translation_id: int):
         and may_edit_locale(user=request.user, locale=translation.target_locale)
     ):
         raise PermissionDenied
-    back = get_valid_next_url_from_request(request) or _edit_url(target)
+    back = get_valid_next_url_from_request(request) or AdminURLFinder(request.user).get_edit_url(
+        target
+    )
     if not isinstance(target, WorkflowMixin) or target.get_workflow() is None:
         messages.error(request, _("This content has no approval workflow to submit it to."))
         return redirect(back)
@@ -126,12 +127,3 @@ def submit_translation_for_moderation(request, translation_id: int):
         return redirect(back)
     messages.success(request, message)
     return redirect(back)
-
-
-def _edit_url(instance) -> str:
-    if isinstance(instance, Page):
-        return reverse("wagtailadmin_pages:edit", args=[instance.pk])
-    meta = instance._meta
-    return reverse(
-        f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[quote(instance.pk)]
-    )

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.test import TestCase
 
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringSegment, StringTranslation
 from wagtail_localize.operations import TranslationCreator
 
 import factory
@@ -206,3 +207,16 @@ def translate_strings(instance, strings: dict[str, str], language_code: str = "j
             objects=[instance], locale=locale(language_code), catalogue=_Strings(strings)
         )
     return instance.get_translation(locale(language_code))
+
+
+def change_every_string(translation, *, prefix: str) -> None:
+    """What a translator typing in the translation editor stores: new wording for each string."""
+    for segment in StringSegment.objects.filter(source=translation.source).select_related(
+        "string", "context"
+    ):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=translation.target_locale,
+            context=segment.context,
+            defaults={"data": prefix + segment.string.data, "translation_type": "manual"},
+        )

@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.test import TestCase
 
 from wagtail.models import Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import Translation
 
 from events.models import EventPage, Person, SessionPage, SessionPerson
 from siteadmin.roles import EDITORS, MODERATORS, TRANSLATORS, ensure_roles
@@ -14,6 +14,7 @@ from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,
     SessionPageFactory,
+    change_every_string,
     eastern,
     locale,
     make_site,
@@ -112,7 +113,12 @@ class EventModerationTests(TestCase):
 
         event_ja = self.event.get_translation(japanese)
         for source in [self.event, *self.sessions, late]:
-            self._translate_every_string(source, prefix="日本語: ")
+            change_every_string(
+                Translation.objects.get(
+                    source__object_id=source.translation_key, target_locale=japanese
+                ),
+                prefix="日本語: ",
+            )
         translation = Translation.objects.get(
             source__object_id=self.event.translation_key, target_locale=japanese
         )
@@ -135,20 +141,6 @@ class EventModerationTests(TestCase):
             response = self.client.get(f"/ja/events/forum/{slug}/")
             self.assertContains(response, "日本語: ", msg_prefix=slug)
         self.assertContains(self.client.get("/ja/events/forum/"), "日本語: Forum")
-
-    def _translate_every_string(self, source, *, prefix: str) -> None:
-        translation = Translation.objects.get(
-            source__object_id=source.translation_key, target_locale=locale("ja")
-        )
-        for segment in StringSegment.objects.filter(source=translation.source).select_related(
-            "string", "context"
-        ):
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=translation.target_locale,
-                context=segment.context,
-                defaults={"data": prefix + segment.string.data, "translation_type": "manual"},
-            )
 
 
 class NewPersonApprovedWithTheEventTests(TestCase):

@@ -20,7 +20,7 @@ from django.test import TestCase
 
 from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import StringSegment, Translation
 
 from events.models import Person, SessionPage
 from home.models import Footer, StandardPage
@@ -33,6 +33,7 @@ from tests.factories import (
     PersonFactory,
     StandardPageFactory,
     add_session,
+    change_every_string,
     eastern,
     locale,
     make_site,
@@ -46,19 +47,6 @@ CSRF = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"')
 
 class _RolledBack(Exception):
     pass
-
-
-def change_every_string(translation: Translation, *, prefix: str) -> None:
-    """What a translator typing in the translation editor stores: new wording for each string."""
-    for segment in StringSegment.objects.filter(source=translation.source).select_related(
-        "string", "context"
-    ):
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=translation.target_locale,
-            context=segment.context,
-            defaults={"data": prefix + segment.string.data, "translation_type": "manual"},
-        )
 
 
 class PublishRuleTests(TestCase):
