@@ -1,21 +1,58 @@
-"""The event notice: what the event is doing now, read from the programme."""
+"""The event notice: what the event is doing now, read from the programme.
+
+This module decides which notice applies and the values it names; the words are whole
+sentences in templates/events/components/event_notice.html, so each language can word a
+notice as a whole.
+"""
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.utils.translation import gettext as _
+from django.db import models
 
 from events.programme import ENDED, LIVE, UPCOMING, ProgrammeDay
 
 
+class NoticeKind(models.TextChoices):
+    """Which notice the event page shows; each kind is one sentence in the notice template."""
+
+    BEFORE = "before"
+    LIVE_STREAM = "live_stream"
+    LIVE = "live"
+    BREAK = "break"
+    DAY_CLOSED = "day_closed"
+    DAY_CLOSED_WITH_RECORDINGS = "day_closed_with_recordings"
+    ENDED = "ended"
+    ENDED_WITH_RECORDINGS = "ended_with_recordings"
+
+
+# The notice's colour (the notice--<state> class) follows what the event is doing, not the wording.
+STATE_BY_KIND = {
+    NoticeKind.BEFORE: "before",
+    NoticeKind.LIVE_STREAM: LIVE,
+    NoticeKind.LIVE: LIVE,
+    NoticeKind.BREAK: "break",
+    NoticeKind.DAY_CLOSED: "day_closed",
+    NoticeKind.DAY_CLOSED_WITH_RECORDINGS: "day_closed",
+    NoticeKind.ENDED: ENDED,
+    NoticeKind.ENDED_WITH_RECORDINGS: ENDED,
+}
+
+
 @dataclass(frozen=True)
 class EventNotice:
-    """The forum-wide message of the moment ("Day 1 closed, come back tomorrow…")."""
+    """The forum-wide message of the moment ("Day 1 has closed, come back on…")."""
 
-    state: str
-    message: str
+    kind: NoticeKind
+    title: str = ""
+    day: str = ""
+    time: str = ""
+    day_number: int = 0
     link_url: str = ""
-    link_text: str = ""
+
+    @property
+    def state(self) -> str:
+        return STATE_BY_KIND[self.kind]
 
 
 def event_notice(*, days: list[ProgrammeDay], now: datetime) -> EventNotice | None:
@@ -25,55 +62,36 @@ def event_notice(*, days: list[ProgrammeDay], now: datetime) -> EventNotice | No
         return None
     live = [entry for entry in entries if entry.status == LIVE]
     if live:
-        entry = live[0]
+        session = live[0].session
         return EventNotice(
-            state=LIVE,
-            message=_("Live now: %(title)s.") % {"title": entry.session.title},
-            link_url=entry.session.live_stream_url or entry.url,
-            link_text=_("Watch live") if entry.session.live_stream_url else _("Go to the session"),
+            kind=NoticeKind.LIVE_STREAM if session.live_stream_url else NoticeKind.LIVE,
+            title=session.title,
+            link_url=session.live_stream_url or live[0].url,
         )
     upcoming = [entry for entry in entries if entry.status == UPCOMING]
     ended = [entry for entry in entries if entry.status == ENDED]
     recordings = [entry for entry in ended if entry.session.recording_url]
     if not ended:
         first = entries[0]
-        return EventNotice(
-            state="before",
-            message=_("The programme starts on %(day)s at %(time)s.")
-            % {"day": first.start.day, "time": first.start.time},
-        )
+        return EventNotice(kind=NoticeKind.BEFORE, day=first.start.day, time=first.start.time)
     if not upcoming:
-        message = _("The event has ended.")
-        if recordings:
-            message += " " + _("Missed it? The recordings are linked in the programme.")
-        else:
-            message += " " + _("Recordings will follow here.")
-        return EventNotice(state=ENDED, message=message)
+        return EventNotice(
+            kind=NoticeKind.ENDED_WITH_RECORDINGS if recordings else NoticeKind.ENDED
+        )
     next_entry = upcoming[0]
     last_ended_day = next(day for day in days if ended[-1] in day.entries)
     if next_entry not in last_ended_day.entries:
-        message = _(
-            "Day %(number)s has closed. Come back on %(day)s at %(time)s for the next day."
-        ) % {
-            "number": last_ended_day.number,
-            "day": next_entry.start.day,
-            "time": next_entry.start.time,
-        }
-        day_recordings = [entry for entry in recordings if entry in last_ended_day.entries]
-        if day_recordings:
-            return EventNotice(
-                state="day_closed",
-                message=message + " " + _("Missed it?"),
-                link_url=f"#day-{last_ended_day.number}",
-                link_text=_("Watch the recordings"),
-            )
+        day_recordings = any(entry in last_ended_day.entries for entry in recordings)
         return EventNotice(
-            state="day_closed", message=message + " " + _("Recordings will follow here.")
+            kind=NoticeKind.DAY_CLOSED_WITH_RECORDINGS if day_recordings else NoticeKind.DAY_CLOSED,
+            day_number=last_ended_day.number,
+            day=next_entry.start.day,
+            time=next_entry.start.time,
+            link_url=f"#day-{last_ended_day.number}" if day_recordings else "",
         )
     return EventNotice(
-        state="break",
-        message=_("Next: %(title)s at %(time)s.")
-        % {"title": next_entry.session.title, "time": next_entry.start.time},
+        kind=NoticeKind.BREAK,
+        title=next_entry.session.title,
+        time=next_entry.start.time,
         link_url=next_entry.url,
-        link_text=_("Go to the session"),
     )

@@ -1,16 +1,35 @@
 """Sessions say whether they are upcoming, live or over, and the event says what is happening now."""
 
 import datetime
+import re
 from unittest import mock
 
+from django.template.loader import render_to_string
 from django.test import TestCase
+from django.utils import translation
 
-from events.notices import event_notice
+from events.notices import EventNotice, NoticeKind, event_notice
 from events.programme import ENDED, LIVE, UPCOMING, build_programme, event_sessions
-from tests.factories import EventIndexPageFactory, EventPageFactory, add_session, eastern, make_site
+from tests.factories import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    add_session,
+    eastern,
+    make_site,
+    translate,
+)
 
 STREAM = "https://live.example.org/day-1"
 RECORDING = "https://video.example.org/day-1"
+JAPANESE = r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]"
+# An ASCII space between two Japanese characters: fragments glued as English glues sentences.
+SPACE_BETWEEN_JAPANESE = re.compile(rf"{JAPANESE} +{JAPANESE}")
+
+
+def notice_text(html: str) -> str:
+    """The notice's sentence (its inner HTML) as the page shows it."""
+    match = re.search(r'<div class="notice notice--\w+" role="status">\s*<p>(.*?)</p>', html, re.S)
+    return match.group(1) if match else ""
 
 
 class StatusTests(TestCase):
@@ -22,6 +41,7 @@ class StatusTests(TestCase):
         cls.first = add_session(
             cls.event,
             title="Opening",
+            slug="opening",
             start=eastern(2022, 3, 8, 20, 0),
             end=eastern(2022, 3, 8, 20, 30),
             live_stream_url=STREAM,
@@ -29,15 +49,23 @@ class StatusTests(TestCase):
         cls.second = add_session(
             cls.event,
             title="Plenary",
+            slug="plenary",
             start=eastern(2022, 3, 8, 21, 0),
             end=eastern(2022, 3, 8, 22, 0),
         )
         cls.day_two = add_session(
             cls.event,
             title="Day two",
+            slug="day-two",
             start=eastern(2022, 3, 10, 7, 0),
             end=eastern(2022, 3, 10, 9, 0),
         )
+        translate(home)
+        translate(index)
+        cls.event_ja = translate(cls.event, title="フォーラム")
+        translate(cls.first, title="開会")
+        translate(cls.second, title="全体会議")
+        translate(cls.day_two, title="2日目")
 
     def programme(self, now):
         return build_programme(
@@ -59,33 +87,32 @@ class StatusTests(TestCase):
 
     def test_notice_before_the_event(self):
         notice = self.notice(eastern(2022, 3, 1, 12, 0))
-        self.assertEqual(notice.state, "before")
-        self.assertIn("20:00 EST", notice.message)
+        self.assertEqual((notice.kind, notice.time), (NoticeKind.BEFORE, "20:00 EST"))
 
     def test_notice_while_live_links_to_the_stream(self):
         notice = self.notice(eastern(2022, 3, 8, 20, 5))
         self.assertEqual(
-            (notice.state, notice.link_url, notice.link_text), (LIVE, STREAM, "Watch live")
+            (notice.kind, notice.state, notice.link_url, notice.title),
+            (NoticeKind.LIVE_STREAM, LIVE, STREAM, "Opening"),
         )
-        self.assertIn("Opening", notice.message)
 
     def test_notice_between_sessions_points_to_the_next(self):
         notice = self.notice(eastern(2022, 3, 8, 20, 45))
-        self.assertEqual(notice.state, "break")
-        self.assertIn("Plenary", notice.message)
+        self.assertEqual((notice.kind, notice.title), (NoticeKind.BREAK, "Plenary"))
 
     def test_day_closed_notice_says_when_to_come_back_and_that_recordings_will_follow(self):
         notice = self.notice(eastern(2022, 3, 9, 12, 0))
-        self.assertEqual(notice.state, "day_closed")
-        self.assertIn("Day 1 has closed", notice.message)
-        self.assertIn("07:00 EST", notice.message)
-        self.assertIn("Recordings will follow", notice.message)
+        self.assertEqual(
+            (notice.kind, notice.day_number, notice.time), (NoticeKind.DAY_CLOSED, 1, "07:00 EST")
+        )
 
     def test_day_closed_notice_links_to_the_archive_once_a_recording_is_set(self):
         self.first.recording_url = RECORDING
         self.first.save_revision().publish()
         notice = self.notice(eastern(2022, 3, 9, 12, 0))
-        self.assertEqual((notice.link_url, notice.link_text), ("#day-1", "Watch the recordings"))
+        self.assertEqual(
+            (notice.kind, notice.link_url), (NoticeKind.DAY_CLOSED_WITH_RECORDINGS, "#day-1")
+        )
 
     def test_page_shows_the_live_state_at_request_time(self):
         with mock.patch(
@@ -104,3 +131,90 @@ class StatusTests(TestCase):
         self.assertContains(response, "Watch the recording")
         self.assertContains(self.client.get(self.second.url), "The recording will follow.")
         self.assertContains(self.client.get(self.event.url), "The event has ended.")
+
+    def notice_at(self, url: str, now: datetime.datetime) -> str:
+        with mock.patch("django.utils.timezone.now", return_value=now.astimezone(datetime.UTC)):
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        return notice_text(response.content.decode())
+
+    def test_english_visitors_read_each_notice_as_before(self):
+        cases = {
+            eastern(2022, 3, 1, 12, 0): (
+                "The programme starts on Tuesday 8 March 2022 at 20:00 EST."
+            ),
+            eastern(2022, 3, 8, 20, 5): f'Live now: Opening. <a href="{STREAM}">Watch live</a>',
+            eastern(2022, 3, 8, 20, 45): (
+                f'Next: Plenary at 21:00 EST. <a href="{self.second.url}">Go to the session</a>'
+            ),
+            eastern(2022, 3, 8, 21, 30): (
+                f'Live now: Plenary. <a href="{self.second.url}">Go to the session</a>'
+            ),
+            eastern(2022, 3, 9, 12, 0): (
+                "Day 1 has closed. Come back on Thursday 10 March 2022 at 07:00 EST for the "
+                "next day. Recordings will follow here."
+            ),
+            eastern(2022, 3, 11, 0, 0): "The event has ended. Recordings will follow here.",
+        }
+        for now, sentence in cases.items():
+            with self.subTest(now=now):
+                self.assertEqual(self.notice_at(self.event.url, now), sentence)
+
+    def test_english_notices_point_to_the_recordings_once_there_are_some(self):
+        self.first.recording_url = RECORDING
+        self.first.save_revision().publish()
+        self.assertEqual(
+            self.notice_at(self.event.url, eastern(2022, 3, 9, 12, 0)),
+            "Day 1 has closed. Come back on Thursday 10 March 2022 at 07:00 EST for the next "
+            'day. Missed it? <a href="#day-1">Watch the recordings</a>',
+        )
+        self.assertEqual(
+            self.notice_at(self.event.url, eastern(2022, 3, 11, 0, 0)),
+            "The event has ended. Missed it? The recordings are linked in the programme.",
+        )
+
+    def test_japanese_visitors_read_whole_japanese_sentences(self):
+        self.assertTrue(self.event_ja.url.startswith("/ja/"))
+        cases = {
+            eastern(2022, 3, 8, 20, 5): (
+                f'「開会」をライブ配信中です。<a href="{STREAM}">ライブで見る</a>'
+            ),
+            # Japanese pages show Japan time: the first day ends at 12:00 JST on 9 March.
+            eastern(2022, 3, 9, 12, 0): (
+                "1日目は終了しました。次の日のプログラムは2022年3月10日(木) 21:00 JSTに始まります。"
+                "録画はこちらに掲載する予定です。"
+            ),
+            eastern(
+                2022, 3, 11, 0, 0
+            ): "このイベントは終了しました。録画はこちらに掲載する予定です。",
+        }
+        for now, sentence in cases.items():
+            with self.subTest(now=now):
+                text = self.notice_at(self.event_ja.url, now)
+                self.assertEqual(text, sentence)
+                self.assertIsNone(SPACE_BETWEEN_JAPANESE.search(text))
+
+
+class EveryNoticeKindTests(TestCase):
+    def test_every_kind_of_notice_has_a_whole_sentence_in_each_language(self):
+        for language_code in ("en", "ja"):
+            for kind in NoticeKind:
+                notice = EventNotice(
+                    kind=kind,
+                    title="開会",
+                    day="2022年3月10日(木)",
+                    time="21:00 JST",
+                    day_number=1,
+                    link_url="#day-1",
+                )
+                with (
+                    self.subTest(language=language_code, kind=kind),
+                    translation.override(language_code),
+                ):
+                    text = notice_text(
+                        render_to_string("events/components/event_notice.html", {"notice": notice})
+                    )
+                    self.assertTrue(text.strip())
+                    if language_code == "ja":
+                        self.assertRegex(text, r"。")
+                        self.assertIsNone(SPACE_BETWEEN_JAPANESE.search(text), text)
