@@ -194,6 +194,22 @@ class StatusTests(TestCase):
                 self.assertEqual(text, sentence)
                 self.assertIsNone(SPACE_BETWEEN_JAPANESE.search(text))
 
+    def test_the_japanese_programme_says_its_time_zone_in_whole_sentences(self):
+        response = self.client.get(self.event_ja.url)
+        self.assertContains(
+            response,
+            '<p class="programme__zone">時刻はJST (Asia/Tokyo)で表示しています。'
+            '<span class="muted">スクリプトが有効な場合は、お使いの地域の時刻も併せて表示します。'
+            "</span></p>",
+        )
+        self.assertContains(
+            self.client.get(self.event.url),
+            '<p class="programme__zone">Times are shown in EST (America/New_York). '
+            '<span class="muted">With scripts on, each time is also shown in your own time zone.'
+            "</span></p>",
+            html=True,
+        )
+
 
 class EveryNoticeKindTests(TestCase):
     def test_every_kind_of_notice_has_a_whole_sentence_in_each_language(self):
