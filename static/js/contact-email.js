@@ -6,7 +6,11 @@
   document.querySelectorAll("[data-obfuscated-email]").forEach(function (holder) {
     var address;
     try {
-      address = decodeURIComponent(escape(window.atob(holder.getAttribute("data-obfuscated-email")))).split("").reverse().join("");
+      // The server reversed the address and base64-encoded its UTF-8 bytes (obfuscate_email).
+      var bytes = Uint8Array.from(window.atob(holder.getAttribute("data-obfuscated-email")), function (character) {
+        return character.charCodeAt(0);
+      });
+      address = Array.from(new TextDecoder().decode(bytes)).reverse().join("");
     } catch (error) {
       return;
     }

@@ -4,9 +4,9 @@
 (function () {
   "use strict";
   var lang = document.documentElement.lang || "en";
-  var visitorZone;
+  // A browser that cannot name the visitor's zone cannot convert to it: the page stays as served.
   try {
-    visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!Intl.DateTimeFormat().resolvedOptions().timeZone) { return; }
   } catch (error) {
     return;
   }
@@ -70,5 +70,4 @@
   }
   refreshStatuses();
   window.setInterval(refreshStatuses, 30000);
-  document.documentElement.setAttribute("data-visitor-zone", visitorZone);
 })();
