@@ -5,7 +5,6 @@ import zoneinfo
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -84,6 +83,7 @@ class EventIndexPage(SitePage):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
+    meta_description_source = "intro"
 
     class Meta:
         verbose_name = _("events index")
@@ -191,6 +191,7 @@ class EventPage(RoutablePageMixin, SitePage, HeroImageMixin):
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = ["events.SessionPage"]
+    meta_description_source = "summary"
 
     class Meta:
         verbose_name = _("event")
@@ -198,9 +199,6 @@ class EventPage(RoutablePageMixin, SitePage, HeroImageMixin):
     @cached_property
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
-
-    def get_meta_description(self) -> str:
-        return self.search_description or self.summary
 
     def get_context(self, request, *args, **kwargs):
         # events.page_context imports these models: imported on use, no cycle at app loading.
@@ -272,6 +270,7 @@ class SessionPage(RoutablePageMixin, SitePage):
     subpage_types = []
     # Editors submit the event with its programme; approving the event publishes its sessions.
     publish_with_parent = True
+    meta_description_source = "description"
 
     class Meta:
         verbose_name = _("session")
@@ -285,9 +284,6 @@ class SessionPage(RoutablePageMixin, SitePage):
         event = self.get_parent()
         title = super().get_admin_display_title()
         return f"{title} ({event.title})" if event else title
-
-    def get_meta_description(self) -> str:
-        return self.search_description or strip_tags(self.description)
 
     def get_context(self, request, *args, **kwargs):
         # events.page_context imports these models: imported on use, no cycle at app loading.

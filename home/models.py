@@ -45,6 +45,10 @@ class SitePage(Page):
 
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
 
+    # The field that describes the page to search engines when the editor wrote no search
+    # description; each page type names its own (home.seo reads it).
+    meta_description_source = ""
+
     class Meta:
         abstract = True
 
@@ -62,10 +66,6 @@ class SitePage(Page):
         if path_components and not self.live:
             raise Http404
         return super().route(request, path_components)
-
-    def get_meta_description(self) -> str:
-        """The search-engine and sharing summary: the editor's, or the page's own intro."""
-        return self.search_description or ""
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
@@ -143,12 +143,10 @@ class HomePage(SitePage, HeroImageMixin):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
+    meta_description_source = "hero_text"
 
     class Meta:
         verbose_name = _("home page")
-
-    def get_meta_description(self) -> str:
-        return self.search_description or self.hero_text
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -161,7 +159,7 @@ class HomePage(SitePage, HeroImageMixin):
 class StandardPage(SitePage):
     """A general content page (about us, policies…) built from the shared blocks."""
 
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
@@ -169,12 +167,10 @@ class StandardPage(SitePage):
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
+    meta_description_source = "intro"
 
     class Meta:
         verbose_name = _("standard page")
-
-    def get_meta_description(self) -> str:
-        return self.search_description or self.intro
 
 
 class ModeratedSnippet(

@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import get_language
 
+from wagtail.fields import RichTextField
+from wagtail.rich_text import get_text_for_indexing
+
 from home.languages import absolute_page_url
 from home.models import SharingSettings
 
@@ -22,6 +25,28 @@ class PageMeta:
 
 
 OPEN_GRAPH_LOCALES = {"en": "en_GB", "ja": "ja_JP"}
+META_DESCRIPTION_LENGTH = 300
+
+
+def meta_description(*, page) -> str:
+    """The page's summary for search engines: the editor's, else its `meta_description_source`."""
+    text = page.search_description
+    source = getattr(page, "meta_description_source", "")
+    if not text and source:
+        text = getattr(page, source) or ""
+        if isinstance(page._meta.get_field(source), RichTextField):
+            text = get_text_for_indexing(text)
+    return _shortened(" ".join(text.split()), limit=META_DESCRIPTION_LENGTH)
+
+
+def _shortened(text: str, *, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    # End on a whole word where the language spaces its words; Japanese does not.
+    if not text[limit - 1].isspace() and " " in cut[limit // 2 :]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def page_meta(*, page, request, alternates) -> PageMeta:
@@ -29,7 +54,7 @@ def page_meta(*, page, request, alternates) -> PageMeta:
     current = get_language() or settings.LANGUAGE_CODE
     if page is not None:
         current = page.locale.language_code
-    description = page.specific.get_meta_description() if page is not None else ""
+    description = meta_description(page=page.specific) if page is not None else ""
     canonical = absolute_page_url(page=page, request=request) if page is not None else ""
     image = getattr(page.specific, "social_image", None) if page is not None else None
     if image is None and request is not None:
@@ -38,7 +63,7 @@ def page_meta(*, page, request, alternates) -> PageMeta:
     if image is not None and request is not None:
         image_url = request.build_absolute_uri(image.get_rendition("fill-1200x630|format-jpeg").url)
     return PageMeta(
-        description=" ".join(description.split())[:300],
+        description=description,
         canonical_url=canonical,
         image_url=image_url,
         og_locale=OPEN_GRAPH_LOCALES.get(current, current),

@@ -186,7 +186,7 @@ class FeeRow(TranslatableMixin, Orderable):
 class MembershipPage(SitePage):
     """The membership landing page and its general child pages (associate partnership…)."""
 
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
     body = StreamField(MembershipBodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
@@ -198,18 +198,16 @@ class MembershipPage(SitePage):
         "membership.PartnerTestimonialsPage",
         "membership.MembershipApplicationPage",
     ]
+    meta_description_source = "intro"
 
     class Meta:
         verbose_name = _("membership page")
-
-    def get_meta_description(self) -> str:
-        return self.search_description or self.intro
 
 
 class FeeStructurePage(SitePage):
     """Rates and dues: the fee table, and a finder for one's own fee (works without scripts)."""
 
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
     fee_table = models.ForeignKey(
         FeeTable,
         verbose_name=_("fee table"),
@@ -229,12 +227,10 @@ class FeeStructurePage(SitePage):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["membership.MembershipPage"]
     subpage_types = []
+    meta_description_source = "intro"
 
     class Meta:
         verbose_name = _("fee structure page")
-
-    def get_meta_description(self) -> str:
-        return self.search_description or self.intro
 
     def get_context(self, request, *args, **kwargs):
         # membership.fees imports these models: imported on use, no cycle at app loading.
@@ -258,12 +254,13 @@ class FeeStructurePage(SitePage):
 class PartnerTestimonialsPage(SitePage):
     """Every partner testimonial in one place, each with its own anchor to link to."""
 
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["membership.MembershipPage"]
     subpage_types = []
     max_count_per_parent = 1
+    meta_description_source = "intro"
 
     class Meta:
         verbose_name = _("partner testimonials page")
@@ -336,6 +333,7 @@ class MembershipApplicationPage(AbstractForm, SitePage):
     ]
     parent_page_types = ["membership.MembershipPage"]
     subpage_types = []
+    meta_description_source = "intro"
 
     class Meta:
         verbose_name = _("application form page")

@@ -35,7 +35,7 @@ class HomePageFactory(wagtail_factories.PageFactory):
 class StandardPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Standard page {n}")
     slug = factory.Sequence(lambda n: f"standard-{n}")
-    intro = "An introduction."
+    intro = "<p>An introduction.</p>"
 
     class Meta:
         model = StandardPage
@@ -117,7 +117,7 @@ def page_form_data(page, **fields) -> dict:
             body=streamfield([]),
         )
     elif isinstance(specific, StandardPage):
-        data.update(intro=specific.intro, body=streamfield([]))
+        data.update(intro=rich_text(specific.intro), body=streamfield([]))
     data.update(fields)
     return nested_form_data(data)
 

@@ -38,8 +38,8 @@ ABOUT = {
     "title": "About the network",
     "slug": "about",
     "intro": (
-        "ICLEI – Local Governments for Sustainability connects local and regional "
-        "governments with technical experts and partners worldwide."
+        "<p>ICLEI – Local Governments for Sustainability connects local and regional "
+        "governments with technical experts and partners worldwide.</p>"
     ),
     "search_description": (
         "What the network of more than 2,500 local and regional governments offers its "

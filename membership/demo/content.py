@@ -169,7 +169,7 @@ def build_membership(*, home: Page, locale) -> tuple[list, list[Page]]:
         MembershipPage,
         "membership",
         title="Join the network",
-        intro=JOINING,
+        intro=f"<p>{JOINING}</p>",
         search_description="What membership of the network offers, its fees, and how to apply.",
     )
     associates = _child(
@@ -177,7 +177,7 @@ def build_membership(*, home: Page, locale) -> tuple[list, list[Page]]:
         MembershipPage,
         "associate-partnership",
         title="Associate partnership",
-        intro=ASSOCIATES,
+        intro=f"<p>{ASSOCIATES}</p>",
         body=[
             {"type": "paragraph", "value": ASSOCIATES_PURPOSE},
             {"type": "contact_callout", "value": {"contact": contact.pk}},
@@ -188,7 +188,7 @@ def build_membership(*, home: Page, locale) -> tuple[list, list[Page]]:
         FeeStructurePage,
         "rates-and-dues",
         title="Rates and dues",
-        intro=RATES_INTRO,
+        intro=f"<p>{RATES_INTRO}</p>",
         fee_table=fee_table,
         body=[{"type": "contact_callout", "value": {"contact": contact.pk}}],
     )
@@ -197,7 +197,7 @@ def build_membership(*, home: Page, locale) -> tuple[list, list[Page]]:
         PartnerTestimonialsPage,
         "partner-testimonials",
         title="Partner testimonials",
-        intro=TESTIMONIALS_INTRO,
+        intro=f"<p>{TESTIMONIALS_INTRO}</p>",
     )
     application = MembershipApplicationPage.objects.child_of(landing).filter(slug="apply").first()
     if application is None:

@@ -37,7 +37,7 @@ class TranslatedPageCase(TestCase):
             parent=cls.home,
             slug="about",
             title="About us",
-            intro="Who we are.",
+            intro="<p>Who we are.</p>",
             body=[
                 ("heading", {"text": "Our work", "level": "h2"}),
                 (
@@ -101,7 +101,7 @@ class PoUploadValidationTests(TranslatedPageCase):
             self.assertContains(page, japanese)
         self.assertContains(page, '<a href="https://example.org/report">年次報告書</a>', html=True)
 
-    def test_a_script_in_a_plain_text_field_refuses_the_whole_file(self):
+    def test_a_script_in_the_introduction_refuses_the_whole_file(self):
         po = self.po_file(
             {
                 "About us": "新しいタイトル",  # a valid change, not imported either
@@ -109,9 +109,7 @@ class PoUploadValidationTests(TranslatedPageCase):
             }
         )
         self.assert_refused_and_good_translation_kept(
-            self.upload(po),
-            "“Who we are.” (intro)",
-            "contains the HTML tag &lt;script&gt;, but this field is plain text",
+            self.upload(po), "“Who we are.” (intro)", "&lt;script&gt; tag is not allowed"
         )
 
     def test_inline_markup_in_a_plain_text_title_is_refused(self):
@@ -185,7 +183,7 @@ class EditStringTranslationValidationTests(TranslatedPageCase):
 
     def test_a_refused_string_keeps_the_previous_translation_and_says_why(self):
         cases = [
-            ("Who we are.", "私たちは<script>alert(1)</script>誰か。", "plain text"),
+            ("About us", "私たち<script>alert(1)</script>について", "plain text"),
             ("Our work", "活" * 201, "takes at most 200"),
             (RICH_SOURCE, '<a id="a2">年次報告書</a>', "has a link (a2)"),
         ]

@@ -40,7 +40,7 @@ class MembershipPageTypeTests(WagtailPageTestCase):
             {
                 "title": landing.title,
                 "slug": landing.slug,
-                "intro": landing.intro,
+                "intro": rich_text(landing.intro),
                 "body": streamfield([]),
                 "comments": inline_formset([]),
             }
