@@ -1,8 +1,10 @@
 """Plain text turned into rich text and back, for migrations that make a text field rich."""
 
 import html
+import json
 import re
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import migrations
 
 from wagtail.rich_text import get_text_for_indexing
@@ -29,7 +31,7 @@ def plain_from_rich_text(value: str) -> str:
 
 
 def convert_to_rich_text(*, app_label: str, model_names: list[str], field_name: str):
-    """A reversible migration step that rewrites the field in pages and in their revisions."""
+    """A reversible migration step: the field in pages, their revisions and translation sources."""
 
     def convert(apps, convert_value):
         content_type = apps.get_model("contenttypes", "ContentType")
@@ -45,6 +47,15 @@ def convert_to_rich_text(*, app_label: str, model_names: list[str], field_name: 
                 if saved.content.get(field_name):
                     saved.content[field_name] = convert_value(saved.content[field_name])
                     saved.save(update_fields=["content"])
+            # wagtail-localize keeps its own copy of each translated English page; it must
+            # match the new field, or publishing a translation fails until someone syncs.
+            source = apps.get_model("wagtail_localize", "TranslationSource")
+            for stored in source.objects.filter(specific_content_type__in=types):
+                content = json.loads(stored.content_json)
+                if content.get(field_name):
+                    content[field_name] = convert_value(content[field_name])
+                    stored.content_json = json.dumps(content, cls=DjangoJSONEncoder)
+                    stored.save(update_fields=["content_json"])
 
     return migrations.RunPython(
         lambda apps, schema_editor: convert(apps, rich_text_from_plain),

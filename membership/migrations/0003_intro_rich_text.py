@@ -12,6 +12,7 @@ class Migration(migrations.Migration):
         ('membership', '0002_snippet_drafts_and_moderation'),
         ('contenttypes', '0002_remove_content_type_name'),
         ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
+        ('wagtail_localize', '0016_rename_page_revision_translationlog_revision'),
     ]
 
     operations = [

@@ -1,8 +1,11 @@
 """Introductions written as plain text keep their words, and their translations, as rich text."""
 
+import json
+
 from django.apps import apps
 from django.test import SimpleTestCase, TestCase
 
+from wagtail_localize.models import TranslationSource
 from wagtail_localize.strings import StringValue, extract_strings
 
 from home.models import StandardPage
@@ -34,6 +37,9 @@ class MigrationStepTests(TestCase):
         revision = page.save_revision()
         revision.content["intro"] = PLAIN
         revision.save()
+        source, _created = TranslationSource.get_or_create_from_instance(page)
+        source.content_json = json.dumps({**json.loads(source.content_json), "intro": PLAIN})
+        source.save()
         step = convert_to_rich_text(
             app_label="home", model_names=["StandardPage"], field_name="intro"
         )
@@ -42,9 +48,14 @@ class MigrationStepTests(TestCase):
         page.refresh_from_db()
         revision.refresh_from_db()
         self.assertEqual((page.intro, revision.content["intro"]), (RICH, RICH))
+        # wagtail-localize's copy too, or publishing a translation fails until a sync.
+        source.refresh_from_db()
+        self.assertEqual(json.loads(source.content_json)["intro"], RICH)
         self.assertContains(self.client.get("/en/about/"), "Cities &amp; regions &lt;together&gt;.")
 
         step.reverse_code(apps, None)
         page.refresh_from_db()
         revision.refresh_from_db()
         self.assertEqual((page.intro, revision.content["intro"]), (PLAIN, PLAIN))
+        source.refresh_from_db()
+        self.assertEqual(json.loads(source.content_json)["intro"], PLAIN)
