@@ -1,11 +1,9 @@
 """Plain text turned into rich text and back, for migrations that make a text field rich."""
 
 import html
-import json
 import re
 
-from django.core.serializers.json import DjangoJSONEncoder
-from django.db import migrations
+from django.db import DatabaseError, migrations, transaction
 
 from wagtail.rich_text import get_text_for_indexing
 
@@ -31,7 +29,7 @@ def plain_from_rich_text(value: str) -> str:
 
 
 def convert_to_rich_text(*, app_label: str, model_names: list[str], field_name: str):
-    """A reversible migration step: the field in pages, their revisions and translation sources."""
+    """A reversible migration step that rewrites the field in pages, revisions and translations."""
 
     def convert(apps, convert_value):
         content_type = apps.get_model("contenttypes", "ContentType")
@@ -47,17 +45,32 @@ def convert_to_rich_text(*, app_label: str, model_names: list[str], field_name: 
                 if saved.content.get(field_name):
                     saved.content[field_name] = convert_value(saved.content[field_name])
                     saved.save(update_fields=["content"])
-            # wagtail-localize keeps its own copy of each translated English page; it must
-            # match the new field, or publishing a translation fails until someone syncs.
-            source = apps.get_model("wagtail_localize", "TranslationSource")
-            for stored in source.objects.filter(specific_content_type__in=types):
-                content = json.loads(stored.content_json)
-                if content.get(field_name):
-                    content[field_name] = convert_value(content[field_name])
-                    stored.content_json = json.dumps(content, cls=DjangoJSONEncoder)
-                    stored.save(update_fields=["content_json"])
+            if convert_value is rich_text_from_plain:
+                refresh_translation_sources(apps, content_types=types)
 
     return migrations.RunPython(
         lambda apps, schema_editor: convert(apps, rich_text_from_plain),
         lambda apps, schema_editor: convert(apps, plain_from_rich_text),
     )
+
+
+def refresh_translation_sources(apps, *, content_types) -> None:
+    """Re-read translated pages into wagtail-localize, so their translations still publish.
+
+    wagtail-localize stores each source page's strings by field kind; a field that became rich
+    text must be read again, or publishing a translation fails until someone syncs it.
+    """
+    # Extraction needs the real page classes, not the migration's historical models: imported
+    # here, where the real and historical models still match.
+    from wagtail_localize.models import TranslationSource
+
+    stored = apps.get_model("wagtail_localize", "TranslationSource").objects
+    for source_id in stored.filter(specific_content_type__in=content_types).values_list(
+        "pk", flat=True
+    ):
+        try:
+            with transaction.atomic():
+                TranslationSource.objects.get(pk=source_id).update_from_db()
+        except DatabaseError:
+            # A database migrated long after this step, when the models have changed again.
+            print(f"Translation source {source_id}: sync its translations in the admin.")

@@ -34,12 +34,11 @@ class MigrationStepTests(TestCase):
     def test_pages_and_their_revisions_are_converted_and_back(self):
         page = StandardPageFactory(parent=make_site(), slug="about")
         StandardPage.objects.filter(pk=page.pk).update(intro=PLAIN)
+        page.refresh_from_db()
         revision = page.save_revision()
         revision.content["intro"] = PLAIN
         revision.save()
         source, _created = TranslationSource.get_or_create_from_instance(page)
-        source.content_json = json.dumps({**json.loads(source.content_json), "intro": PLAIN})
-        source.save()
         step = convert_to_rich_text(
             app_label="home", model_names=["StandardPage"], field_name="intro"
         )
@@ -57,5 +56,3 @@ class MigrationStepTests(TestCase):
         page.refresh_from_db()
         revision.refresh_from_db()
         self.assertEqual((page.intro, revision.content["intro"]), (PLAIN, PLAIN))
-        source.refresh_from_db()
-        self.assertEqual(json.loads(source.content_json)["intro"], PLAIN)
