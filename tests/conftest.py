@@ -42,3 +42,24 @@ def pytest_sessionstart(session):
         ).close()
     except psycopg.OperationalError as error:
         pytest.exit(f"PostgreSQL is unreachable ({_database_label()}): {error}", returncode=3)
+
+
+def pytest_collection_modifyitems(items):
+    """Run the demo-reading tests together, first, so the demo is built once (tests/demo_site.py)."""
+    from tests.demo_site import reads_demo  # imports models: only once Django is set up
+
+    items.sort(key=lambda item: not reads_demo(item))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After the last demo-reading test, roll the shared demo back before any other test runs."""
+    from pytest_django.plugin import blocking_manager_key
+
+    from tests.demo_site import reads_demo, shared_demo  # imports models, as above
+
+    result = yield
+    if nextitem is None or not reads_demo(nextitem):
+        with item.config.stash[blocking_manager_key].unblock():
+            shared_demo.close()
+    return result

@@ -4,7 +4,10 @@ import datetime
 import zoneinfo
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.test import TestCase
+from django.utils.text import slugify
 
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation
@@ -14,10 +17,17 @@ import factory
 import wagtail_factories
 
 from home.models import Footer, HomePage, MainMenu, StandardPage
+from siteadmin.roles import ensure_roles
 
 
 def locale(language_code: str) -> Locale:
     return Locale.objects.get_or_create(language_code=language_code)[0]
+
+
+# What an editor's new page or snippet is in: the site's default language.
+IN_DEFAULT_LANGUAGE = factory.LazyFunction(lambda: locale(settings.LANGUAGE_CODE))
+# Pages are found at an address made from their title, as Wagtail's editor suggests.
+SLUG_FROM_TITLE = factory.LazyAttribute(lambda page: slugify(page.title))
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -26,7 +36,7 @@ class HomePageFactory(wagtail_factories.PageFactory):
     hero_heading = "Local governments for sustainability"
     hero_text = "A network of local and regional governments."
     intro = "<p>Welcome to the network.</p>"
-    locale = factory.LazyFunction(lambda: locale(settings.LANGUAGE_CODE))
+    locale = IN_DEFAULT_LANGUAGE
 
     class Meta:
         model = HomePage
@@ -34,7 +44,7 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
 class StandardPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Standard page {n}")
-    slug = factory.Sequence(lambda n: f"standard-{n}")
+    slug = SLUG_FROM_TITLE
     intro = "<p>An introduction.</p>"
 
     class Meta:
@@ -43,7 +53,7 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
 class MainMenuFactory(factory.django.DjangoModelFactory):
     name = "Main menu"
-    locale = factory.LazyFunction(lambda: locale(settings.LANGUAGE_CODE))
+    locale = IN_DEFAULT_LANGUAGE
 
     class Meta:
         model = MainMenu
@@ -53,10 +63,28 @@ class FooterFactory(factory.django.DjangoModelFactory):
     organisation_name = "Test Network"
     about = "About the test network."
     copyright_notice = "© Test Network"
-    locale = factory.LazyFunction(lambda: locale(settings.LANGUAGE_CODE))
+    locale = IN_DEFAULT_LANGUAGE
 
     class Meta:
         model = Footer
+
+
+def make_admin():
+    """A superuser, who may open every admin page."""
+    return get_user_model().objects.create_superuser("admin", "admin@example.org", "pw")
+
+
+def user_in_role(role: str, *, username: str | None = None):
+    """A user in one of the groups `setup_roles` makes (named after it unless told), password "pw"."""
+    user = get_user_model().objects.create_user(username=username or role.lower(), password="pw")
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def users_in_roles(*roles: str) -> dict:
+    """The site's roles set up, and one user in each of `roles`, keyed by role."""
+    ensure_roles()
+    return {role: user_in_role(role) for role in roles}
 
 
 def load_demo():
@@ -67,12 +95,14 @@ def load_demo():
         return load_demo_content()
 
 
-def make_site() -> HomePage:
-    """An English home page that the default site serves, as a fresh installation has."""
+def make_site(*, japanese: bool = False) -> HomePage:
+    """An English home page that the default site serves (and its Japanese one, if asked)."""
     home = HomePageFactory(parent=Page.get_first_root_node())
     site = Site.objects.get(is_default_site=True)
     site.root_page = home
     site.save()
+    if japanese:
+        translate(home)
     return home
 
 
@@ -147,7 +177,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"SPEAKER Number{n}")
     role = "Mayor"
     organisation = "A City"
-    locale = factory.LazyFunction(lambda: locale(settings.LANGUAGE_CODE))
+    locale = IN_DEFAULT_LANGUAGE
 
     class Meta:
         model = "events.Person"
@@ -160,7 +190,7 @@ def eastern(*parts) -> datetime.datetime:
 
 class SessionPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Session {n}")
-    slug = factory.Sequence(lambda n: f"session-{n}")
+    slug = SLUG_FROM_TITLE
     start = factory.LazyFunction(lambda: eastern(2022, 3, 8, 20, 0))
     end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(minutes=30))
     kind = "plenary"
@@ -169,10 +199,39 @@ class SessionPageFactory(wagtail_factories.PageFactory):
         model = "events.SessionPage"
 
 
-def add_session(event, *, people=(), **fields):
-    """A session under `event`, with (person, role) pairs, published."""
+def make_events_index(*, japanese: bool = False, **fields):
+    """The events index at /events/ on a fresh site; with `japanese`, both translated too."""
+    index = EventIndexPageFactory(parent=make_site(japanese=japanese), slug="events", **fields)
+    if japanese:
+        translate(index)
+    return index
+
+
+def make_event(
+    *,
+    index=None,
+    japanese: bool = False,
+    slug: str = "forum",
+    on: datetime.date | None = None,
+    days: int = 1,
+    **fields,
+):
+    """An event at /events/<slug>/, `days` long from `on`.
+
+    Site and events index are built unless `index` is given (and translated with `japanese`).
+    """
+    if on is not None:
+        fields.update(start_date=on, end_date=on + datetime.timedelta(days=days - 1))
+    parent = index or make_events_index(japanese=japanese)
+    return EventPageFactory(parent=parent, slug=slug, **fields)
+
+
+def add_session(event, *, people=(), minutes: int | None = None, **fields):
+    """A session under `event`, with (person, role) pairs, published; `minutes` long if given."""
     from events.models import SessionPerson
 
+    if minutes is not None:
+        fields["end"] = fields["start"] + datetime.timedelta(minutes=minutes)
     session = SessionPageFactory.build(**fields)
     session.people = [
         SessionPerson(person=person, role=role, sort_order=order)

@@ -1,14 +1,12 @@
 """The `make run` path on a fresh SQLite database: migrate, roles, demo content, every page 200."""
 
 import os
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 from django.test import SimpleTestCase
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.subprocesses import ROOT, run_python
 
 RENDER_EVERY_LIVE_PAGE = """
 import django
@@ -45,25 +43,9 @@ class MakeRunSmokeTests(SimpleTestCase):
                 ["load_demo_content"],
                 ["load_demo_content"],
             ):
-                result = subprocess.run(
-                    [sys.executable, "manage.py", *command],
-                    cwd=ROOT,
-                    env=env,
-                    capture_output=True,
-                    text=True,
-                    timeout=600,
-                    check=False,
-                )
+                result = run_python("manage.py", *command, env=env, timeout=600)
                 self.assertEqual(result.returncode, 0, f"{command}: {result.stderr[-3000:]}")
             self.assertTrue((Path(var_dir) / "db.sqlite3").exists())
-            result = subprocess.run(
-                [sys.executable, "-c", RENDER_EVERY_LIVE_PAGE],
-                cwd=ROOT,
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=300,
-                check=False,
-            )
+            result = run_python("-c", RENDER_EVERY_LIVE_PAGE, env=env, timeout=300)
             self.assertEqual(result.returncode, 0, result.stdout + result.stderr[-3000:])
             self.assertIn("200 /ja/", result.stdout)

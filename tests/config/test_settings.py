@@ -2,12 +2,10 @@
 
 import os
 import subprocess
-import sys
-from pathlib import Path
 
 from django.test import SimpleTestCase
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.subprocesses import ROOT, run_python
 
 
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
@@ -17,15 +15,7 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
         if key not in {"SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
     }
     environment.update(env)
-    return subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
+    return run_python(str(ROOT / "manage.py"), *args, env=environment, timeout=120)
 
 
 class ProductionSettingsTests(SimpleTestCase):

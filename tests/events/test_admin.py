@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.test import TestCase
 
 from wagtail.test.utils import WagtailPageTestCase
@@ -11,12 +10,12 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from events.models import EventIndexPage, EventPage, SessionPage
 from home.models import HomePage, StandardPage
 from tests.factories import (
-    EventIndexPageFactory,
-    EventPageFactory,
     PersonFactory,
     add_session,
     eastern,
-    make_site,
+    make_admin,
+    make_event,
+    make_events_index,
     translate,
 )
 
@@ -68,11 +67,10 @@ def event_form(event, **fields):
 class EventPageTypeTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = make_site()
-        cls.index = EventIndexPageFactory(parent=cls.home, slug="events")
-        cls.event = EventPageFactory(parent=cls.index, slug="forum")
+        cls.index = make_events_index()
+        cls.event = make_event(index=cls.index)
         cls.session = add_session(cls.event, slug="opening", people=[(PersonFactory(), "speaker")])
-        translate(cls.home)
+        translate(cls.index.get_parent())
         translate(cls.index, title="イベント")
         cls.event_ja = translate(cls.event, title="フォーラム")
         cls.session_ja = translate(cls.session, title="開会")
@@ -104,10 +102,8 @@ class EventPageTypeTests(WagtailPageTestCase):
 class SessionAdminTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = make_site()
-        index = EventIndexPageFactory(parent=cls.home, slug="events")
-        cls.event = EventPageFactory(parent=index, slug="forum", time_zone="America/New_York")
-        cls.admin = get_user_model().objects.create_superuser("admin", "admin@example.com", "pw")
+        cls.event = make_event(time_zone="America/New_York")
+        cls.admin = make_admin()
 
     def setUp(self):
         self.client.force_login(self.admin)

@@ -7,41 +7,25 @@ from django.test import TestCase
 
 import icalendar
 
-from tests.factories import (
-    EventIndexPageFactory,
-    EventPageFactory,
-    PersonFactory,
-    add_session,
-    eastern,
-    make_site,
-)
+from tests.factories import PersonFactory, add_session, eastern, make_event
 
 RECORDING = "https://video.example.org/plenary"
+
+
+def add_opening_and_plenary(event, *, opening_people=()):
+    """A 15-minute opening on day one and a recorded plenary on day three, both in EST."""
+    day_one, day_three = eastern(2022, 3, 8, 20, 0), eastern(2022, 3, 10, 7, 0)
+    return [
+        add_session(event, title="Opening", start=day_one, minutes=15, people=opening_people),
+        add_session(event, title="Plenary", start=day_three, minutes=135, recording_url=RECORDING),
+    ]
 
 
 class CalendarTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        home = make_site()
-        index = EventIndexPageFactory(parent=home, slug="events")
-        cls.event = EventPageFactory(parent=index, slug="forum", title="Forum")
-        cls.sessions = [
-            add_session(
-                cls.event,
-                title="Opening",
-                slug="opening",
-                start=eastern(2022, 3, 8, 20, 0),
-                end=eastern(2022, 3, 8, 20, 15),
-            ),
-            add_session(
-                cls.event,
-                title="Plenary",
-                slug="plenary",
-                start=eastern(2022, 3, 10, 7, 0),
-                end=eastern(2022, 3, 10, 9, 15),
-                recording_url=RECORDING,
-            ),
-        ]
+        cls.event = make_event(title="Forum")
+        cls.sessions = add_opening_and_plenary(cls.event)
 
     def test_event_calendar_has_one_entry_per_session_at_the_right_instants(self):
         response = self.client.get("/en/events/forum/calendar/")
@@ -76,11 +60,7 @@ class CalendarTests(TestCase):
 class StructuredDataTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        home = make_site()
-        index = EventIndexPageFactory(parent=home, slug="events")
-        cls.event = EventPageFactory(
-            parent=index,
-            slug="forum",
+        cls.event = make_event(
             title="Forum </script><script>alert(1)</script>",
             organisers=[
                 {
@@ -97,19 +77,8 @@ class StructuredDataTests(TestCase):
                 },
             ],
         )
-        add_session(
-            cls.event,
-            title="Opening",
-            start=eastern(2022, 3, 8, 20, 0),
-            end=eastern(2022, 3, 8, 20, 15),
-            people=[(PersonFactory(name="SHODA Yutaka"), "remarks")],
-        )
-        add_session(
-            cls.event,
-            title="Plenary",
-            start=eastern(2022, 3, 10, 7, 0),
-            end=eastern(2022, 3, 10, 9, 15),
-            recording_url=RECORDING,
+        add_opening_and_plenary(
+            cls.event, opening_people=[(PersonFactory(name="SHODA Yutaka"), "remarks")]
         )
 
     def json_ld(self):

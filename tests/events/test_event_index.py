@@ -1,13 +1,24 @@
 """The events list puts what is coming first, then the archive by year; odd links never break it."""
 
 import datetime
+from datetime import date
 from unittest import mock
 
 from django.test import TestCase
+from django.utils.text import slugify
 
-from tests.factories import EventIndexPageFactory, EventPageFactory, add_session, eastern, make_site
+from tests.factories import add_session, eastern, make_event, make_events_index
 
 NOW = datetime.datetime(2024, 6, 1, 12, 0, tzinfo=datetime.UTC)
+
+
+def listed(
+    index, title: str, first_day: datetime.date, *, days: int = 1, zone: str = "America/New_York"
+):
+    """An event in the list, at an address made from its title."""
+    return make_event(
+        index=index, slug=slugify(title), title=title, on=first_day, days=days, time_zone=zone
+    )
 
 
 def frozen(now=NOW):
@@ -17,48 +28,18 @@ def frozen(now=NOW):
 class EventIndexTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = make_site()
-        cls.index = EventIndexPageFactory(parent=cls.home, slug="events")
-        cls.next_one = EventPageFactory(
-            parent=cls.index,
-            title="Next forum",
-            start_date=datetime.date(2024, 7, 1),
-            end_date=datetime.date(2024, 7, 2),
-            time_zone="Asia/Tokyo",
-        )
-        cls.later = EventPageFactory(
-            parent=cls.index,
-            title="Later forum",
-            start_date=datetime.date(2025, 1, 10),
-            end_date=datetime.date(2025, 1, 10),
-            time_zone="Asia/Tokyo",
-        )
-        cls.past_2022 = EventPageFactory(
-            parent=cls.index,
-            title="Zero Carbon City",
-            start_date=datetime.date(2022, 3, 8),
-            end_date=datetime.date(2022, 3, 10),
-        )
-        add_session(
-            cls.past_2022, start=eastern(2022, 3, 8, 20, 0), end=eastern(2022, 3, 8, 20, 30)
-        )
-        add_session(
-            cls.past_2022, start=eastern(2022, 3, 10, 7, 0), end=eastern(2022, 3, 10, 9, 15)
-        )
-        cls.past_2023 = EventPageFactory(
-            parent=cls.index,
-            title="Resilient Cities 2023",
-            start_date=datetime.date(2023, 5, 1),
-            end_date=datetime.date(2023, 5, 2),
-            time_zone="Europe/Berlin",
+        cls.index = make_events_index()
+        cls.next_one = listed(cls.index, "Next forum", date(2024, 7, 1), days=2, zone="Asia/Tokyo")
+        cls.later = listed(cls.index, "Later forum", date(2025, 1, 10), zone="Asia/Tokyo")
+        cls.past_2022 = listed(cls.index, "Zero Carbon City", date(2022, 3, 8), days=3)
+        add_session(cls.past_2022, start=eastern(2022, 3, 8, 20, 0))
+        add_session(cls.past_2022, start=eastern(2022, 3, 10, 7, 0), minutes=135)
+        cls.past_2023 = listed(
+            cls.index, "Resilient Cities 2023", date(2023, 5, 1), days=2, zone="Europe/Berlin"
         )
         # Ends today in its own zone: still listed as upcoming until it is over.
-        cls.today = EventPageFactory(
-            parent=cls.index,
-            title="Today's webinar",
-            start_date=datetime.date(2024, 6, 1),
-            end_date=datetime.date(2024, 6, 1),
-            time_zone="America/Los_Angeles",
+        cls.today = listed(
+            cls.index, "Today's webinar", date(2024, 6, 1), zone="America/Los_Angeles"
         )
 
     def titles(self, html: str, heading: str) -> list[str]:
@@ -123,12 +104,7 @@ class EventIndexTests(TestCase):
 
     def test_past_events_are_paginated(self):
         for number in range(12):
-            EventPageFactory(
-                parent=self.index,
-                title=f"Archive {number}",
-                start_date=datetime.date(2020, 1, number + 1),
-                end_date=datetime.date(2020, 1, number + 1),
-            )
+            listed(self.index, f"Archive {number}", date(2020, 1, number + 1))
         with frozen():
             first = self.client.get("/en/events/")
             second = self.client.get("/en/events/", {"page": "2"})
@@ -139,20 +115,9 @@ class EventIndexTests(TestCase):
 class HomeFeaturedEventTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = make_site()
-        cls.index = EventIndexPageFactory(parent=cls.home, slug="events")
-        EventPageFactory(
-            parent=cls.index,
-            title="Old forum",
-            start_date=datetime.date(2021, 3, 1),
-            end_date=datetime.date(2021, 3, 1),
-        )
-        EventPageFactory(
-            parent=cls.index,
-            title="Recent forum",
-            start_date=datetime.date(2023, 3, 1),
-            end_date=datetime.date(2023, 3, 1),
-        )
+        cls.index = make_events_index()
+        listed(cls.index, "Old forum", date(2021, 3, 1))
+        listed(cls.index, "Recent forum", date(2023, 3, 1))
 
     def test_home_features_the_latest_past_event_when_none_is_coming(self):
         with frozen():
@@ -162,18 +127,8 @@ class HomeFeaturedEventTests(TestCase):
         self.assertNotContains(response, "Old forum")
 
     def test_home_features_the_next_upcoming_event(self):
-        EventPageFactory(
-            parent=self.index,
-            title="Coming forum",
-            start_date=datetime.date(2024, 9, 1),
-            end_date=datetime.date(2024, 9, 2),
-        )
-        EventPageFactory(
-            parent=self.index,
-            title="Far forum",
-            start_date=datetime.date(2026, 9, 1),
-            end_date=datetime.date(2026, 9, 2),
-        )
+        listed(self.index, "Coming forum", date(2024, 9, 1), days=2)
+        listed(self.index, "Far forum", date(2026, 9, 1), days=2)
         with frozen():
             response = self.client.get("/en/")
         self.assertContains(response, "Next event")

@@ -1,7 +1,5 @@
 """An event and its sessions are approved as one unit, in English and in Japanese."""
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import TestCase
 
@@ -9,16 +7,15 @@ from wagtail.models import Page
 from wagtail_localize.models import Translation
 
 from events.models import EventPage, Person, SessionPage, SessionPerson
-from siteadmin.roles import EDITORS, MODERATORS, TRANSLATORS, ensure_roles
+from siteadmin.roles import EDITORS, MODERATORS, TRANSLATORS
 from tests.factories import (
-    EventIndexPageFactory,
     EventPageFactory,
     SessionPageFactory,
     change_every_string,
     eastern,
     locale,
-    make_site,
-    translate,
+    make_events_index,
+    users_in_roles,
 )
 
 
@@ -39,16 +36,8 @@ def draft_session(event, *, slug: str, hour: int) -> SessionPage:
 class EventModerationTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = make_site()
-        cls.index = EventIndexPageFactory(parent=cls.home, slug="events")
-        translate(cls.home)
-        translate(cls.index)
-        ensure_roles()
-        cls.users = {}
-        for name in (EDITORS, MODERATORS, TRANSLATORS):
-            user = get_user_model().objects.create_user(username=name.lower(), password="pw")
-            user.groups.add(Group.objects.get(name=name))
-            cls.users[name] = user
+        cls.index = make_events_index(japanese=True)
+        cls.users = users_in_roles(EDITORS, MODERATORS, TRANSLATORS)
 
     def setUp(self):
         cache.clear()
@@ -148,13 +137,8 @@ class NewPersonApprovedWithTheEventTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.home = make_site()
-        cls.index = EventIndexPageFactory(parent=cls.home, slug="events")
-        ensure_roles()
-        cls.moderator = get_user_model().objects.create_user(username="moderator", password="pw")
-        cls.moderator.groups.add(Group.objects.get(name=MODERATORS))
-        cls.editor = get_user_model().objects.create_user(username="editor", password="pw")
-        cls.editor.groups.add(Group.objects.get(name=EDITORS))
+        cls.index = make_events_index()
+        cls.moderator, cls.editor = users_in_roles(MODERATORS, EDITORS).values()
 
     def test_the_new_person_is_published_with_the_event(self):
         person = Person(name="TESTER Aiko", role="Mayor", organisation="Example City", live=False)

@@ -1,6 +1,5 @@
 """Translating an event brings its sessions; a session added later is offered, not forgotten."""
 
-from django.contrib.auth import get_user_model
 from django.test import TestCase
 
 from wagtail.models import Locale
@@ -8,12 +7,11 @@ from wagtail.models import Locale
 from events.models import SessionPage
 from siteadmin.translation_status import MISSING, translation_status
 from tests.factories import (
-    EventIndexPageFactory,
-    EventPageFactory,
     PersonFactory,
     add_session,
     eastern,
-    make_site,
+    make_admin,
+    make_event,
     translate,
     translate_strings,
 )
@@ -22,23 +20,18 @@ from tests.factories import (
 class EventTranslationTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = make_site()
-        cls.index = EventIndexPageFactory(parent=cls.home, slug="events")
-        cls.event = EventPageFactory(parent=cls.index, slug="forum")
+        cls.event = make_event(japanese=True)
         cls.person = PersonFactory(name="SHODA Yutaka")
         for hour in (20, 21):
             add_session(
                 cls.event,
                 slug=f"at-{hour}",
                 start=eastern(2022, 3, 8, hour, 0),
-                end=eastern(2022, 3, 8, hour, 30),
                 people=[(cls.person, "remarks")],
             )
-        translate(cls.home)
-        translate(cls.index)
         translate_strings(cls.person, {"SHODA Yutaka": "正田 寛"})
         cls.japanese = Locale.objects.get(language_code="ja")
-        cls.admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw")
+        cls.admin = make_admin()
 
     def test_translating_an_event_with_its_subtree_translates_every_session(self):
         self.client.force_login(self.admin)
@@ -61,7 +54,6 @@ class EventTranslationTests(TestCase):
             translate(session)
         late = add_session(
             self.event,
-            slug="added-later",
             title="Added later",
             start=eastern(2022, 3, 8, 22, 0),
             end=eastern(2022, 3, 8, 22, 30),

@@ -1,13 +1,15 @@
 """Editors find people in the chooser by name or organisation, and can add one in place."""
 
-from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.urls import reverse
 
 from wagtail.models import DraftStateMixin
 
 from events.models import Person
-from tests.factories import PersonFactory
+from tests.factories import (
+    PersonFactory,
+    make_admin,
+)
 
 CHOOSER = "wagtailsnippetchoosers_events_person"
 
@@ -17,7 +19,7 @@ class PersonChooserTests(TestCase):
     def setUpTestData(cls):
         cls.shoda = PersonFactory(name="SHODA Yutaka", organisation="MOEJ", role="Vice Minister")
         cls.joubert = PersonFactory(name="Philippe Joubert", organisation="WBCSD")
-        cls.admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw")
+        cls.admin = make_admin()
 
     def setUp(self):
         self.client.force_login(self.admin)

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 import wagtail_factories
 
 from events.benchmark import build_event_with_sessions
+from tests.demo_site import DemoSiteTestCase
 from tests.factories import EventIndexPageFactory, make_site
 
 
@@ -41,16 +42,14 @@ class EventPageQueryCountTests(TestCase):
         self.assertEqual(self.queries(small_session.url), self.queries(large_session.url))
 
 
-class BenchmarkCommandTests(TestCase):
+class BenchmarkCommandTests(DemoSiteTestCase):
     def test_benchmark_prints_median_time_and_queries_and_leaves_no_trace(self):
         from io import StringIO
 
         from django.core.management import call_command
 
         from events.models import EventPage
-        from tests.factories import load_demo
 
-        load_demo()
         before = EventPage.objects.count()
         out = StringIO()
         call_command("benchmark_event_page", sizes=[2], runs=1, stdout=out)

@@ -3,7 +3,6 @@
 import datetime
 import zoneinfo
 
-from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.urls import reverse
 
@@ -11,7 +10,12 @@ from events.forms import time_zone_choices
 from events.models import EventPage, SessionPage
 from events.schedule_changes import keep_local_time
 from tests.admin_forms import PAGE_FORM, form_data_as_rendered, form_errors
-from tests.factories import EventIndexPageFactory, EventPageFactory, add_session, eastern, make_site
+from tests.factories import (
+    add_session,
+    eastern,
+    make_admin,
+    make_event,
+)
 
 TOKYO = zoneinfo.ZoneInfo("Asia/Tokyo")
 
@@ -23,30 +27,16 @@ def local(instant: datetime.datetime, zone: zoneinfo.ZoneInfo) -> str:
 class EventScheduleChangeTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        index = EventIndexPageFactory(parent=make_site(), slug="events")
-        cls.event = EventPageFactory(
-            parent=index,
-            slug="forum",
+        cls.event = make_event(
             time_zone="America/New_York",
             start_date=datetime.date(2022, 3, 8),
             end_date=datetime.date(2022, 3, 10),
         )
         cls.event.save_revision().publish()
-        cls.opening = add_session(
-            cls.event,
-            title="Opening remarks",
-            slug="opening",
-            start=eastern(2022, 3, 8, 20, 0),
-            end=eastern(2022, 3, 8, 20, 10),
-        )
-        cls.closing = add_session(
-            cls.event,
-            title="Closing remarks",
-            slug="closing",
-            start=eastern(2022, 3, 10, 9, 10),
-            end=eastern(2022, 3, 10, 9, 15),
-        )
-        cls.admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw")
+        first_day, last_day = eastern(2022, 3, 8, 20, 0), eastern(2022, 3, 10, 9, 10)
+        cls.opening = add_session(cls.event, title="Opening remarks", start=first_day, minutes=10)
+        cls.closing = add_session(cls.event, title="Closing remarks", start=last_day, minutes=5)
+        cls.admin = make_admin()
 
     def setUp(self):
         self.client.force_login(self.admin)

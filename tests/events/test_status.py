@@ -10,14 +10,7 @@ from django.utils import translation
 
 from events.notices import EventNotice, NoticeKind, event_notice
 from events.programme import ENDED, LIVE, UPCOMING, build_programme, event_sessions
-from tests.factories import (
-    EventIndexPageFactory,
-    EventPageFactory,
-    add_session,
-    eastern,
-    make_site,
-    translate,
-)
+from tests.factories import add_session, eastern, make_event, translate
 
 STREAM = "https://live.example.org/day-1"
 RECORDING = "https://video.example.org/day-1"
@@ -35,33 +28,16 @@ def notice_text(html: str) -> str:
 class StatusTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        home = make_site()
-        index = EventIndexPageFactory(parent=home, slug="events")
-        cls.event = EventPageFactory(parent=index, slug="forum")
+        cls.event = make_event(japanese=True)
         cls.first = add_session(
-            cls.event,
-            title="Opening",
-            slug="opening",
-            start=eastern(2022, 3, 8, 20, 0),
-            end=eastern(2022, 3, 8, 20, 30),
-            live_stream_url=STREAM,
+            cls.event, title="Opening", start=eastern(2022, 3, 8, 20, 0), live_stream_url=STREAM
         )
         cls.second = add_session(
-            cls.event,
-            title="Plenary",
-            slug="plenary",
-            start=eastern(2022, 3, 8, 21, 0),
-            end=eastern(2022, 3, 8, 22, 0),
+            cls.event, title="Plenary", start=eastern(2022, 3, 8, 21, 0), minutes=60
         )
         cls.day_two = add_session(
-            cls.event,
-            title="Day two",
-            slug="day-two",
-            start=eastern(2022, 3, 10, 7, 0),
-            end=eastern(2022, 3, 10, 9, 0),
+            cls.event, title="Day two", start=eastern(2022, 3, 10, 7, 0), minutes=120
         )
-        translate(home)
-        translate(index)
         cls.event_ja = translate(cls.event, title="フォーラム")
         translate(cls.first, title="開会")
         translate(cls.second, title="全体会議")

@@ -6,22 +6,20 @@ untouched (see tests/admin_forms.py).
 
 from django.conf import settings
 from django.contrib.admin.utils import quote
-from django.contrib.auth import get_user_model
-from django.test import TestCase
 from django.urls import reverse
 
 from wagtail.models import Page, PreviewableMixin, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 
 from tests.admin_forms import PAGE_FORM, SNIPPET_FORM, form_data_as_rendered, form_errors
-from tests.factories import load_demo
+from tests.demo_site import DemoSiteTestCase
+from tests.factories import make_admin
 
 
-class AdminSavesDemoUnchangedTests(TestCase):
+class AdminSavesDemoUnchangedTests(DemoSiteTestCase):
     @classmethod
     def setUpTestData(cls):
-        load_demo()
-        cls.admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw")
+        cls.admin = make_admin()
 
     def setUp(self):
         self.client.force_login(self.admin)

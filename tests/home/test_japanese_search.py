@@ -3,17 +3,15 @@
 from django.test import TestCase
 
 from tests.factories import StandardPageFactory, make_site, translate
+from tests.visible import search_result_links
 
 
 class JapaneseSearchTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = make_site()
-        cls.page = StandardPageFactory(
-            parent=cls.home, slug="decarbonisation", title="Decarbonisation"
-        )
-        cls.other = StandardPageFactory(parent=cls.home, slug="resilience", title="Resilience")
-        translate(cls.home)
+        cls.home = make_site(japanese=True)
+        cls.page = StandardPageFactory(parent=cls.home, title="Decarbonisation")
+        cls.other = StandardPageFactory(parent=cls.home, title="Resilience")
         translate(
             cls.page,
             title="地域の脱炭素ロードマップ",
@@ -24,7 +22,7 @@ class JapaneseSearchTests(TestCase):
     def results(self, query: str) -> list[str]:
         response = self.client.get("/ja/search/", {"q": query})
         self.assertEqual(response.status_code, 200)
-        return [result.url for result in response.context["results"]]
+        return search_result_links(response)
 
     def test_a_word_inside_a_japanese_sentence_is_found(self):
         self.assertEqual(self.results("連携"), ["/ja/decarbonisation/"])
@@ -37,9 +35,7 @@ class JapaneseSearchTests(TestCase):
         self.assertEqual(self.results("脱炭素 都市"), [])
 
     def test_results_stay_in_the_visitors_language(self):
-        self.assertEqual(
-            self.client.get("/en/search/", {"q": "連携"}).context["results"].paginator.count, 0
-        )
+        self.assertEqual(search_result_links(self.client.get("/en/search/", {"q": "連携"})), [])
 
     def test_text_next_to_a_latin_word_inside_japanese_is_found(self):
         self.assertEqual(self.results("の成果"), ["/ja/decarbonisation/"])

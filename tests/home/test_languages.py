@@ -8,8 +8,7 @@ from tests.factories import StandardPageFactory, make_site, translate
 class RootRedirectTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = make_site()
-        translate(cls.home)
+        cls.home = make_site(japanese=True)
 
     def test_root_sends_japanese_browsers_to_japanese(self):
         response = self.client.get("/", headers={"accept-language": "ja-JP,ja;q=0.9,en;q=0.5"})
@@ -46,10 +45,9 @@ class RootRedirectTests(TestCase):
 class LanguageSwitcherTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = make_site()
-        cls.about = StandardPageFactory(parent=cls.home, title="About", slug="about")
-        cls.only_english = StandardPageFactory(parent=cls.about, title="News", slug="news")
-        translate(cls.home)
+        cls.home = make_site(japanese=True)
+        cls.about = StandardPageFactory(parent=cls.home, title="About")
+        cls.only_english = StandardPageFactory(parent=cls.about, title="News")
         translate(cls.about, title="概要")
 
     def test_switcher_leads_to_the_same_page_in_the_other_language(self):

@@ -5,6 +5,15 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, StandardPage
 from tests.factories import StandardPageFactory, make_site, page_form_data, translate
+from tests.visible import soup, unseen
+
+
+def assert_editable_and_previewable(test: WagtailPageTestCase, *pages) -> None:
+    """Each page saves and previews unchanged through the editor."""
+    for page in pages:
+        with test.subTest(page=page.url_path):
+            test.assertPageIsEditable(page, post_data=page_form_data(page))
+            test.assertPageIsPreviewable(page, post_data=page_form_data(page))
 
 
 class HomePageTests(WagtailPageTestCase):
@@ -19,25 +28,24 @@ class HomePageTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(StandardPage, HomePage)
 
     def test_home_page_renders_in_english_and_japanese(self):
-        english = self.client.get("/en/")
-        self.assertContains(english, "Local governments for sustainability")
-        self.assertContains(english, '<html lang="en">')
-        japanese = self.client.get("/ja/")
-        self.assertContains(japanese, "持続可能性をめざす自治体")
-        self.assertContains(japanese, '<html lang="ja">')
+        for path, language_code, heading in (
+            ("/en/", "en", "Local governments for sustainability"),
+            ("/ja/", "ja", "持続可能性をめざす自治体"),
+        ):
+            with self.subTest(path=path):
+                response = self.client.get(path)
+                self.assertEqual(unseen(response, heading), [])
+                self.assertEqual(soup(response).html["lang"], language_code)
 
     def test_home_page_is_editable_and_previewable(self):
-        self.assertPageIsEditable(self.home, post_data=page_form_data(self.home))
-        self.assertPageIsPreviewable(self.home, post_data=page_form_data(self.home))
-        self.assertPageIsEditable(self.home_ja, post_data=page_form_data(self.home_ja))
+        assert_editable_and_previewable(self, self.home, self.home_ja)
 
 
 class StandardPageTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = make_site()
-        cls.page = StandardPageFactory(parent=cls.home, title="Policies", slug="policies")
-        translate(cls.home)
+        cls.home = make_site(japanese=True)
+        cls.page = StandardPageFactory(parent=cls.home, title="Policies")
         cls.page_ja = translate(cls.page, title="方針")
 
     def test_standard_pages_go_under_the_home_page_or_each_other(self):
@@ -50,9 +58,7 @@ class StandardPageTests(WagtailPageTestCase):
         self.assertContains(self.client.get("/ja/policies/"), "<h1>方針</h1>", html=False)
 
     def test_standard_page_is_editable_and_previewable(self):
-        self.assertPageIsEditable(self.page, post_data=page_form_data(self.page))
-        self.assertPageIsPreviewable(self.page, post_data=page_form_data(self.page))
-        self.assertPageIsPreviewable(self.page_ja, post_data=page_form_data(self.page_ja))
+        assert_editable_and_previewable(self, self.page, self.page_ja)
 
 
 class SchedulingTests(WagtailPageTestCase):
@@ -67,7 +73,7 @@ class SchedulingTests(WagtailPageTestCase):
         from django.core.management import call_command
         from django.utils import timezone
 
-        page = StandardPageFactory(parent=self.home, title="Later", slug="later", live=False)
+        page = StandardPageFactory(parent=self.home, title="Later", live=False)
         page.go_live_at = timezone.now() + timedelta(days=1)
         revision = page.save_revision()
         revision.publish()

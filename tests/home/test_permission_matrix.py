@@ -1,17 +1,16 @@
 """Who may do what: one table of roles and actions, checked against the real permissions."""
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import TestCase
 
 from membership.roles import MEMBERSHIP
-from siteadmin.roles import EDITORS, MODERATORS, TRANSLATORS, ensure_roles
+from siteadmin.roles import EDITORS, MODERATORS, TRANSLATORS
 from tests.factories import (
     FooterFactory,
     StandardPageFactory,
     build_membership_section,
     make_site,
     translate,
+    users_in_roles,
 )
 
 Y, N = True, False
@@ -37,20 +36,14 @@ ACTIONS = (
 class PermissionMatrixTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        home = make_site()
+        home = make_site(japanese=True)
         cls.page = StandardPageFactory(parent=home, slug="about")
         _snippets, pages = build_membership_section(home)
         cls.form_page = pages[-1]
-        translate(home)
         cls.page_ja = translate(cls.page)
         cls.footer = FooterFactory()
         cls.footer_ja = translate(cls.footer, organisation_name="テスト")
-        ensure_roles()
-        cls.users = {}
-        for name in MATRIX:
-            user = get_user_model().objects.create_user(username=name.lower(), password="pw")
-            user.groups.add(Group.objects.get(name=name))
-            cls.users[name] = user
+        cls.users = users_in_roles(*MATRIX)
 
     def can(self, user, action: str) -> bool:
         self.client.force_login(user)

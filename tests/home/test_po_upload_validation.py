@@ -1,8 +1,6 @@
 """A translator's PO upload or edited string that the page's fields would reject is refused
 whole, with the string and the reason, and the good translation already there stays."""
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import SimpleTestCase, TestCase
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
@@ -15,8 +13,13 @@ import polib
 
 from home.services.translation_validation import StringTarget, string_problem, string_target
 from membership.models import FeeRow, FeeTable
-from siteadmin.roles import TRANSLATORS, ensure_roles
-from tests.factories import StandardPageFactory, make_site, translate
+from siteadmin.roles import TRANSLATORS
+from tests.factories import (
+    StandardPageFactory,
+    make_site,
+    translate,
+    users_in_roles,
+)
 
 RICH_SOURCE = 'Read <b>our</b> <a id="a1">annual report</a>.'
 GOOD = {
@@ -32,7 +35,7 @@ class TranslatedPageCase(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.home = make_site()
+        cls.home = make_site(japanese=True)
         cls.page = StandardPageFactory(
             parent=cls.home,
             slug="about",
@@ -48,11 +51,8 @@ class TranslatedPageCase(TestCase):
                 ),
             ],
         )
-        translate(cls.home)
         translate(cls.page)
-        ensure_roles()
-        cls.translator = get_user_model().objects.create_user("translator", password="pw")
-        cls.translator.groups.add(Group.objects.get(name=TRANSLATORS))
+        cls.translator = users_in_roles(TRANSLATORS)[TRANSLATORS]
         cls.translation = Translation.objects.get(
             source__object_id=cls.page.translation_key,
             target_locale=Locale.objects.get(language_code="ja"),

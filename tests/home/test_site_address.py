@@ -20,7 +20,7 @@ class SiteAddressTests(TestCase):
     def setUpTestData(cls):
         cls.home = make_site()
         Site.objects.filter(is_default_site=True).update(hostname="localhost", port=80)
-        cls.page = StandardPageFactory(parent=cls.home, slug="about", title="About")
+        cls.page = StandardPageFactory(parent=cls.home, title="About")
 
     @override_settings(WAGTAILADMIN_BASE_URL="https://www.example.org")
     def test_setup_roles_gives_the_default_site_the_public_address(self):

@@ -23,12 +23,11 @@ def menu_links(*pages):
 class SiteChromeTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = make_site()
-        cls.about = StandardPageFactory(parent=cls.home, title="About", slug="about")
-        cls.news = StandardPageFactory(parent=cls.home, title="News", slug="news")
+        cls.home = make_site(japanese=True)
+        cls.about = StandardPageFactory(parent=cls.home, title="About")
+        cls.news = StandardPageFactory(parent=cls.home, title="News")
         cls.menu = MainMenuFactory(links=menu_links(cls.about))
         cls.footer = FooterFactory()
-        translate(cls.home)
         translate(cls.about, title="概要")
         translate(cls.menu)
         translate(cls.footer, organisation_name="テストネットワーク")

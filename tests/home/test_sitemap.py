@@ -12,10 +12,9 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.or
 class SitemapTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = make_site()
-        cls.about = StandardPageFactory(parent=cls.home, title="About", slug="about")
-        cls.draft = StandardPageFactory(parent=cls.home, title="Draft", slug="draft", live=False)
-        translate(cls.home)
+        cls.home = make_site(japanese=True)
+        cls.about = StandardPageFactory(parent=cls.home, title="About")
+        cls.draft = StandardPageFactory(parent=cls.home, title="Draft", live=False)
         translate(cls.about, title="概要")
 
     def _entries(self) -> dict[str, dict[str, str]]:

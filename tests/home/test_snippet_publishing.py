@@ -3,8 +3,6 @@ moderator approves: editors save drafts and submit them, through the real admin.
 
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import TestCase
 
 from wagtail.models import WorkflowState
@@ -22,15 +20,11 @@ from tests.factories import (
     add_session,
     build_membership_section,
     make_site,
+    user_in_role,
 )
+from tests.visible import has_site_frame
 
 OLD_QUOTE = "as Business leaders"
-
-
-def user_in(group_name: str, username: str):
-    user = get_user_model().objects.create_user(username=username, password="x")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 def admin_url(instance, view: str, *extra) -> str:
@@ -87,7 +81,7 @@ class SnippetPublishingTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home = make_site()
-        cls.about = StandardPageFactory(parent=cls.home, title="About", slug="about")
+        cls.about = StandardPageFactory(parent=cls.home, title="About")
         snippets, pages = build_membership_section(cls.home)
         _person, _contact_person, cls.testimonial, cls.contact, cls.fee_table = snippets
         cls.landing, _associates, cls.rates, cls.testimonials_page, _form = pages
@@ -96,9 +90,9 @@ class SnippetPublishingTests(TestCase):
         )
         cls.menu.save_revision().publish()
         ensure_roles()
-        cls.editor = user_in(EDITORS, "editor")
-        cls.other_editor = user_in(EDITORS, "other-editor")
-        cls.moderator = user_in(MODERATORS, "moderator")
+        cls.editor = user_in_role(EDITORS, username="editor")
+        cls.other_editor = user_in_role(EDITORS, username="other-editor")
+        cls.moderator = user_in_role(MODERATORS, username="moderator")
 
     def public(self, page) -> str:
         response = self.client.get(page.url)
@@ -237,7 +231,7 @@ class SnippetPublishingTests(TestCase):
         preview = self.client.get(url)
         self.assertEqual(preview.status_code, 200)
         self.assertContains(preview, "Previewed")
-        self.assertContains(preview, 'class="site-header"')
+        self.assertTrue(has_site_frame(preview))
 
     def test_every_snippet_type_previews_as_visitors_would_see_it(self):
         person = self.testimonial.person
@@ -263,7 +257,7 @@ class SnippetPublishingTests(TestCase):
                 self.assertEqual(self.client.post(url, data).json()["is_valid"], True)
                 response = self.client.get(url)
                 self.assertContains(response, expected)
-                self.assertContains(response, 'class="site-header"')
+                self.assertTrue(has_site_frame(response))
 
     def test_the_history_lists_each_revision(self):
         url = admin_url(self.testimonial, "edit")

@@ -1,8 +1,6 @@
 """Translators work offline with PO files, get machine drafts, and keep their work when the
 English changes."""
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 
@@ -11,24 +9,26 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 import polib
 
-from siteadmin.roles import TRANSLATORS, ensure_roles
-from tests.factories import StandardPageFactory, make_site, translate
+from siteadmin.roles import TRANSLATORS
+from tests.factories import (
+    StandardPageFactory,
+    make_site,
+    translate,
+    users_in_roles,
+)
 
 
 class TranslationWorkflowTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = make_site()
+        cls.home = make_site(japanese=True)
         cls.page = StandardPageFactory(
             parent=cls.home, slug="about", title="About us", intro="Who we are."
         )
         cls.other = StandardPageFactory(parent=cls.home, slug="other", title="Other page")
-        translate(cls.home)
         cls.page_ja = translate(cls.page)
         translate(cls.other)
-        ensure_roles()
-        cls.translator = get_user_model().objects.create_user("translator", password="pw")
-        cls.translator.groups.add(Group.objects.get(name=TRANSLATORS))
+        cls.translator = users_in_roles(TRANSLATORS)[TRANSLATORS]
         japanese = Locale.objects.get(language_code="ja")
         cls.translation = Translation.objects.get(
             source__object_id=cls.page.translation_key, target_locale=japanese

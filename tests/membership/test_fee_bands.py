@@ -1,6 +1,5 @@
 """A fee table is refused when two rows of one category cover the same population."""
 
-from django.contrib.auth import get_user_model
 from django.test import SimpleTestCase, TestCase
 from django.urls import reverse
 
@@ -8,6 +7,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from membership.fee_forms import FeeBand, overlapping_bands
 from membership.models import FeeTable
+from tests.factories import make_admin
 
 
 def band(position, low, high, category="local_government") -> FeeBand:
@@ -47,7 +47,7 @@ def row(category, label, low, high, amount="1000"):
 class FeeTableAdminTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw")
+        cls.admin = make_admin()
 
     def setUp(self):
         self.client.force_login(self.admin)

@@ -12,11 +12,10 @@ from tests.factories import build_membership_section, make_site, translate
 class FeeFinderTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        home = make_site()
+        home = make_site(japanese=True)
         snippets, pages = build_membership_section(home)
         cls.table = FeeTable.objects.get()
         cls.page = pages[2]
-        translate(home)
         for snippet in snippets:
             translate(snippet)
         for page in pages:

@@ -1,19 +1,16 @@
 """The membership landing page leads to every page of its section; its card links are optional."""
 
-from django.test import SimpleTestCase, TestCase
+from django.test import SimpleTestCase
 
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from membership.blocks import BenefitCardBlock
 from membership.models import MembershipPage
+from tests.demo_site import DemoSiteTestCase
 from tests.factories import load_demo
 
 
-class MembershipLandingLinksTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        load_demo()
-
+class MembershipLandingLinksTests(DemoSiteTestCase):
     def test_the_landing_page_links_every_page_of_its_section_in_english_and_japanese(self):
         for language_code in ("en", "ja"):
             landing = MembershipPage.objects.get(

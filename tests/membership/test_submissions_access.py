@@ -2,8 +2,6 @@
 
 import io
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import TestCase
 
 import openpyxl
@@ -11,32 +9,30 @@ import openpyxl
 from membership.models import ApplicationSubmission
 from membership.roles import MEMBERSHIP
 from siteadmin.roles import EDITORS, MODERATORS, TRANSLATORS, ensure_roles
-from tests.factories import build_membership_section, make_site, translate
+from tests.factories import (
+    build_membership_section,
+    make_site,
+    user_in_role,
+    users_in_roles,
+)
 
 FORMULA = '=HYPERLINK("http://evil.example","click")'
 HOSTILE = "<script>alert('x')</script>"
 
 
-def user_in(group_name: str):
-    user = get_user_model().objects.create_user(username=group_name.lower(), password="pw")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 class SubmissionAccessTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        home = make_site()
+        home = make_site(japanese=True)
         _snippets, pages = build_membership_section(home)
         cls.form_page = pages[-1]
-        translate(home)
-        ensure_roles()
         ApplicationSubmission.objects.create(
             page=cls.form_page,
             form_data={"organisation": HOSTILE, "country": FORMULA, "message": "line\nbreak"},
         )
-        cls.team = user_in(MEMBERSHIP)
-        cls.others = [user_in(name) for name in (EDITORS, MODERATORS, TRANSLATORS)]
+        cls.team, *cls.others = users_in_roles(
+            MEMBERSHIP, EDITORS, MODERATORS, TRANSLATORS
+        ).values()
 
     def url(self, export: str = "") -> str:
         return f"/admin/forms/submissions/{self.form_page.pk}/" + (
@@ -94,10 +90,10 @@ class OutboxAccessTests(TestCase):
         )
 
     def test_the_membership_team_sees_the_emails_still_waiting(self):
-        self.client.force_login(user_in(MEMBERSHIP))
+        self.client.force_login(user_in_role(MEMBERSHIP))
         response = self.client.get("/admin/outgoing_emails/")
         self.assertContains(response, "Waiting mail")
 
     def test_editors_do_not(self):
-        self.client.force_login(user_in(EDITORS))
+        self.client.force_login(user_in_role(EDITORS))
         self.assertNotEqual(self.client.get("/admin/outgoing_emails/").status_code, 200)

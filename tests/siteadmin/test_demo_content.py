@@ -1,12 +1,12 @@
 """The demo site builds from the seed, in Japanese through wagtail-localize, and reruns safely."""
 
 from django.core.management import call_command
-from django.test import TestCase
 
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
 from home.models import Footer, HomePage, MainMenu
+from tests.demo_site import DemoSiteTestCase
 from tests.factories import load_demo
 
 
@@ -19,11 +19,7 @@ def counts() -> dict[str, int]:
     }
 
 
-class DemoContentTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.report = load_demo()
-
+class DemoContentTests(DemoSiteTestCase):
     def test_loading_twice_creates_nothing_new(self):
         before = counts()
         second = load_demo()
@@ -53,7 +49,7 @@ class DemoContentTests(TestCase):
                 self.assertEqual(total, translated, "every string translated")
 
     def test_every_demo_string_has_japanese_in_the_catalogue(self):
-        self.assertEqual(self.report.translations["ja"].missing_strings, [])
+        self.assertEqual(self.demo_report.translations["ja"].missing_strings, [])
 
     def test_japanese_pages_show_japanese_not_english(self):
         response = self.client.get("/ja/")

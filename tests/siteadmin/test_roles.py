@@ -1,6 +1,5 @@
 """Editors, moderators and translators each get what their job needs, and no more."""
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.test import TestCase
@@ -8,7 +7,13 @@ from django.test import TestCase
 from wagtail.models import Page, WorkflowContentType, WorkflowPage
 
 from siteadmin.roles import EDITORS, MODERATORS, TRANSLATORS, ensure_roles, moderated_snippet_models
-from tests.factories import FooterFactory, StandardPageFactory, make_site, translate
+from tests.factories import (
+    FooterFactory,
+    StandardPageFactory,
+    make_site,
+    translate,
+    users_in_roles,
+)
 
 # The snippets visitors read, found by setup_roles in every app (not listed there by hand).
 SNIPPET_MODELS = [
@@ -21,12 +26,6 @@ SNIPPET_MODELS = [
 ]
 
 
-def user_in(group_name: str, username: str):
-    user = get_user_model().objects.create_user(username=username, password="x")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 class RolesTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -36,10 +35,9 @@ class RolesTests(TestCase):
         cls.page_ja = translate(cls.page)
         cls.footer = FooterFactory()
         cls.footer_ja = translate(cls.footer, organisation_name="テスト")
-        ensure_roles()
-        cls.editor = user_in(EDITORS, "editor")
-        cls.moderator = user_in(MODERATORS, "moderator")
-        cls.translator = user_in(TRANSLATORS, "translator")
+        cls.editor, cls.moderator, cls.translator = users_in_roles(
+            EDITORS, MODERATORS, TRANSLATORS
+        ).values()
 
     def test_the_three_groups_exist_and_setup_is_repeatable(self):
         ensure_roles()
@@ -91,10 +89,9 @@ class SnippetRolesTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         make_site()
-        ensure_roles()
-        cls.editor = user_in(EDITORS, "editor")
-        cls.moderator = user_in(MODERATORS, "moderator")
-        cls.translator = user_in(TRANSLATORS, "translator")
+        cls.editor, cls.moderator, cls.translator = users_in_roles(
+            EDITORS, MODERATORS, TRANSLATORS
+        ).values()
 
     def permissions(self, user, model: str) -> set[str]:
         app_label, model_name = model.split(".")

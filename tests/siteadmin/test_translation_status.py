@@ -1,13 +1,11 @@
 """Translators see, in one report they can trust, each translation's state and their next step."""
 
 import datetime
-import re
 from decimal import Decimal
 from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
@@ -22,6 +20,7 @@ from home.demo.translation import translate_objects
 from membership.models import FeeRow, FeeTable
 from siteadmin.roles import TRANSLATORS, ensure_roles
 from siteadmin.translation_status import Action, Status, translation_status
+from tests.demo_site import DemoSiteTestCase
 from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,
@@ -29,11 +28,12 @@ from tests.factories import (
     StandardPageFactory,
     add_session,
     eastern,
-    load_demo,
     locale,
     make_site,
     translate,
+    user_in_role,
 )
+from tests.visible import soup
 
 REPORT = "/admin/translation-status/"
 
@@ -83,9 +83,7 @@ def submit_for_translation(instance):
 
 
 def a_translator(username: str = "translator"):
-    user = get_user_model().objects.create_user(username, password="pw")
-    user.groups.add(Group.objects.get(name=TRANSLATORS))
-    return user
+    return user_in_role(TRANSLATORS, username=username)
 
 
 def a_fee_table(*, title: str = "Fees 2025", amount: str = "1000") -> FeeTable:
@@ -344,23 +342,17 @@ class _OnlyTitles:
         return f"訳：{text}" if context in ("title", "slug") else None
 
 
-ROW = re.compile(
-    r'<tr class="status-[\w-]+" data-status="(?P<status>[\w-]+)">(?P<cells>.*?)</tr>', re.S
-)
-LINK = re.compile(r'href="(?P<href>[^"]+)" data-action="(?P<action>[\w-]+)">(?P<label>[^<]+)</a>')
-
-
 class TranslationStatusReportTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home = make_site()
         translate_fully(cls.home)
-        cls.missing = StandardPageFactory(parent=cls.home, title="Missing", slug="missing")
+        cls.missing = StandardPageFactory(parent=cls.home, title="Missing")
         cls.missing.save_revision().publish()
-        cls.done = StandardPageFactory(parent=cls.home, title="Done", slug="done")
+        cls.done = StandardPageFactory(parent=cls.home, title="Done")
         cls.done.save_revision().publish()
         translate_fully(cls.done)
-        cls.draft = StandardPageFactory(parent=cls.home, title="Draft", slug="draft")
+        cls.draft = StandardPageFactory(parent=cls.home, title="Draft")
         cls.draft.save_revision().publish()
         submit_for_translation(cls.draft)
         ensure_roles()
@@ -373,10 +365,10 @@ class TranslationStatusReportTests(TestCase):
         response = self.client.get(REPORT, filters)
         self.assertEqual(response.status_code, 200)
         rows = {}
-        for match in ROW.finditer(response.content.decode()):
-            title = re.search(r"<td[^>]*>\s*([^<\n]+?)\s*(<br>|</td>)", match["cells"])[1]
-            link = LINK.search(match["cells"])
-            rows[title] = (match["status"], link["label"], link["href"].replace("&amp;", "&"))
+        for row in soup(response).find_all("tr", attrs={"data-status": True}):
+            title = next(row.td.stripped_strings)
+            link = row.find("a")
+            rows[title] = (row["data-status"], link.get_text(strip=True), link["href"])
         return rows
 
     def test_each_row_shows_its_state_and_the_next_step(self):
@@ -434,9 +426,8 @@ class TranslationStatusReportTests(TestCase):
         self.assertNotEqual(self.client.get(REPORT).status_code, 200)
 
 
-class DemoTranslationStatusTests(TestCase):
+class DemoTranslationStatusTests(DemoSiteTestCase):
     def test_every_demo_page_and_snippet_is_up_to_date_in_japanese(self):
-        load_demo()
         rows = translation_status(locale=locale("ja"))
         self.assertTrue(rows)
         self.assertEqual(

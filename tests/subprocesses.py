@@ -1,0 +1,13 @@
+"""The project's own commands run in a child process from the checkout, as `make` or a deploy would."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_python(*args: str, env: dict[str, str], timeout: int) -> subprocess.CompletedProcess:
+    """`python *args` in the checkout with exactly `env`; output kept, a failure returned, not raised."""
+    command, output = [sys.executable, *args], {"capture_output": True, "text": True}
+    return subprocess.run(command, cwd=ROOT, env=env, timeout=timeout, check=False, **output)
