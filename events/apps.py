@@ -8,3 +8,5 @@ class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
     default_auto_field = "django.db.models.BigAutoField"
+    # Found by siteadmin in every installed app: the builder of this app's part of the demo site.
+    demo_section = "events.demo.forum.build_demo_section"

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 from events.models import EventPage, Person, SessionPage, SessionPerson
 
-ROLES = ["speaker", "moderator", "rapporteur"]
+ROLES = [SessionPerson.Role.SPEAKER, SessionPerson.Role.MODERATOR, SessionPerson.Role.RAPPORTEUR]
 
 
 def build_event_with_sessions(*, index, sessions: int, slug: str, photo=None) -> EventPage:
@@ -27,7 +27,7 @@ def build_event_with_sessions(*, index, sessions: int, slug: str, photo=None) ->
             slug=f"session-{number + 1}",
             start=begins,
             end=begins + timedelta(minutes=50),
-            kind="parallel" if number % 2 else "plenary",
+            kind=SessionPage.Kind.PARALLEL if number % 2 else SessionPage.Kind.PLENARY,
             description="<p>A session.</p>",
             live_stream_url="https://stream.example.org/live",
         )

@@ -1,10 +1,16 @@
 """Blocks for event pages: organisers, objectives, topics and session materials."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
 from home.blocks import DocumentLinkBlock
+
+
+class OrganisationRole(models.TextChoices):
+    ORGANISER = "organiser", _("Organiser")
+    COLLABORATOR = "collaborator", _("Collaborator")
 
 
 class OrganisationBlock(blocks.StructBlock):
@@ -13,8 +19,8 @@ class OrganisationBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=_("Name"), max_length=200)
     role = blocks.ChoiceBlock(
         label=_("Role"),
-        choices=[("organiser", _("Organiser")), ("collaborator", _("Collaborator"))],
-        default="organiser",
+        choices=OrganisationRole.choices,
+        default=OrganisationRole.ORGANISER,
     )
     url = blocks.URLBlock(label=_("Website"), required=False)
 
@@ -35,8 +41,7 @@ class TopicBlock(blocks.StructBlock):
 
 
 class MaterialBlock(DocumentLinkBlock):
-    """A document from the session: slides, report, transcript."""
+    """A document from the session: slides, report, transcript (shown as a document link)."""
 
     class Meta:
-        icon = "doc-full"
         label = _("Material")

@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from events.schedule_changes import ScheduleChange, move_sessions, plan_schedule_change
-from events.timing import session_timing_errors
+from events.timing import is_zone_name, session_timing_errors, zone_named
 
 TIME_FIELDS = ("start", "end")
 # Zone names the tz database keeps only for old systems; nobody should pick them today.
@@ -55,7 +55,7 @@ class EventPageForm(WagtailAdminPageForm):
             self.add_error("end_date", _("The last day cannot be before the first day."))
             return cleaned
         zone = cleaned.get("time_zone")
-        if not (start and end and _is_zone(zone)) or self.instance.pk is None:
+        if not (start and end and is_zone_name(zone)) or self.instance.pk is None:
             # An unknown zone is refused by the model field's own validator.
             return cleaned
         unchanged = (start, end, zone) == (
@@ -85,7 +85,7 @@ class EventPageForm(WagtailAdminPageForm):
                 len(change.outside),
             ) % {"sessions": sessions}
             first = change.outside[0].new_start
-            too_early = timezone.localtime(first, zoneinfo.ZoneInfo(zone)).date() < start
+            too_early = timezone.localtime(first, zone_named(zone)).date() < start
             self.add_error("start_date" if too_early else "end_date", message)
         else:
             self.schedule_change = change
@@ -103,15 +103,8 @@ class EventPageForm(WagtailAdminPageForm):
         return event
 
 
-def _is_zone(name: str | None) -> bool:
-    try:
-        return bool(name) and zoneinfo.ZoneInfo(name) is not None
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return False
-
-
 def _local(instant, zone: str) -> str:
-    return f"{timezone.localtime(instant, zoneinfo.ZoneInfo(zone)):%Y-%m-%d %H:%M}"
+    return f"{timezone.localtime(instant, zone_named(zone)):%Y-%m-%d %H:%M}"
 
 
 class SessionPageForm(WagtailAdminPageForm):
@@ -122,7 +115,8 @@ class SessionPageForm(WagtailAdminPageForm):
         self.event = self._find_event()
         if self.event is None:
             return
-        zone = self._zone()
+        # An event saved with a zone the tz database no longer knows still opens its sessions.
+        self.zone = zone_named(self.event.time_zone, fallback="UTC")
         for name in TIME_FIELDS:
             if name not in self.fields:
                 continue
@@ -131,7 +125,7 @@ class SessionPageForm(WagtailAdminPageForm):
             }
             value = getattr(self.instance, name, None)
             if value is not None and timezone.is_aware(value):
-                self.initial[name] = timezone.localtime(value, zone).replace(tzinfo=None)
+                self.initial[name] = timezone.localtime(value, self.zone).replace(tzinfo=None)
 
     def _find_event(self):
         # events.models imports this module (its pages' forms), so the model is imported on use.
@@ -141,23 +135,16 @@ class SessionPageForm(WagtailAdminPageForm):
         parent = parent.specific if parent is not None else None
         return parent if isinstance(parent, EventPage) else None
 
-    def _zone(self) -> zoneinfo.ZoneInfo:
-        try:
-            return zoneinfo.ZoneInfo(self.event.time_zone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            return zoneinfo.ZoneInfo("UTC")
-
     def clean(self):
         cleaned = super().clean()
         if self.event is None:
             return cleaned
-        zone = self._zone()
         for name in TIME_FIELDS:
             value = cleaned.get(name)
             if value is not None:
                 # Django read the typed time in the editor's zone; it was meant in the event's.
                 typed = timezone.make_naive(value, timezone.get_current_timezone())
-                cleaned[name] = typed.replace(tzinfo=zone)
+                cleaned[name] = typed.replace(tzinfo=self.zone)
         for field, message in session_timing_errors(
             start=cleaned.get("start"), end=cleaned.get("end"), event=self.event
         ).items():

@@ -1,10 +1,12 @@
 """Events, their sessions (one page each) and the people who take part."""
 
-import zoneinfo
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -17,22 +19,21 @@ from wagtail.models import (
     TranslatableMixin,
 )
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from events.blocks import MaterialBlock, OrganisationBlock, TopicBlock
 from events.forms import EventPageForm, SessionPageForm
+from events.timing import is_zone_name, zone_named
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.declarations import field_panels, synchronised_fields
 from home.models import HeroImageMixin, ModeratedSnippet, SitePage
 
 
 def validate_time_zone(value: str) -> None:
-    try:
-        zoneinfo.ZoneInfo(value)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+    if not is_zone_name(value):
         raise ValidationError(
             _("“%(value)s” is not a time zone name. Use an IANA name such as Asia/Tokyo."),
             params={"value": value},
-        ) from error
+        )
 
 
 class Person(ModeratedSnippet):
@@ -55,13 +56,8 @@ class Person(ModeratedSnippet):
     )
     bio = models.TextField(_("short biography"), blank=True)
 
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("role"),
-        FieldPanel("organisation"),
-        FieldPanel("photo"),
-        FieldPanel("bio"),
-    ]
+    panels = field_panels("name", "role", "organisation", "photo", "bio")
+    preview_template = "events/previews/person.html"
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("person")
@@ -71,8 +67,16 @@ class Person(ModeratedSnippet):
     def __str__(self) -> str:
         return self.name
 
-    def get_preview_template(self, request, mode_name):
-        return "events/previews/person.html"
+    @property
+    def affiliation(self) -> str:
+        """Role and organisation on one line, in the order the visitor's language writes them."""
+        if self.role and self.organisation:
+            # Translators: a person's title and organisation, e.g. "Mayor, City of Toyama".
+            return gettext("%(role)s, %(organisation)s") % {
+                "role": self.role,
+                "organisation": self.organisation,
+            }
+        return self.role or self.organisation
 
 
 class EventIndexPage(SitePage):
@@ -99,17 +103,36 @@ class EventIndexPage(SitePage):
         return context
 
 
-class EventPage(RoutablePageMixin, SitePage, HeroImageMixin):
+class ProgrammePage(RoutablePageMixin, SitePage):
+    """An event or one of its sessions: shows the programme, and offers it as a calendar file."""
+
+    # Dotted paths of `fn(*, page, request) -> dict` (what the page shows, computed at request
+    # time) and `view(request, *, page)` (its iCalendar file). Those modules import these
+    # models, so they are named here and imported on use.
+    context_function: str
+    calendar_view: str
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(import_string(self.context_function)(page=self, request=request))
+        return context
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        """The page's part of the programme as an iCalendar file."""
+        return import_string(self.calendar_view)(request, page=self)
+
+
+class EventPage(ProgrammePage, HeroImageMixin):
     """An event (forum, conference, webinar) with its programme of sessions."""
 
-    FORMAT_ONLINE = "online"
-    FORMAT_IN_PERSON = "in_person"
-    FORMAT_HYBRID = "hybrid"
-    FORMAT_CHOICES = [
-        (FORMAT_ONLINE, _("Online")),
-        (FORMAT_IN_PERSON, _("In person")),
-        (FORMAT_HYBRID, _("Hybrid")),
-    ]
+    class Format(models.TextChoices):
+        ONLINE = "online", _("Online")
+        IN_PERSON = "in_person", _("In person")
+        HYBRID = "hybrid", _("Hybrid")
 
     summary = models.TextField(_("summary"), max_length=500, help_text=_("One or two sentences."))
     start_date = models.DateField(_("first day"), help_text=_("In the event's time zone."))
@@ -124,7 +147,7 @@ class EventPage(RoutablePageMixin, SitePage, HeroImageMixin):
         ),
     )
     format = models.CharField(
-        _("format"), max_length=20, choices=FORMAT_CHOICES, default=FORMAT_ONLINE
+        _("format"), max_length=20, choices=Format.choices, default=Format.ONLINE
     )
     venue = models.CharField(_("venue"), max_length=250, blank=True)
     streaming_platform = models.CharField(
@@ -142,15 +165,13 @@ class EventPage(RoutablePageMixin, SitePage, HeroImageMixin):
     topics = StreamField([("topic", TopicBlock())], verbose_name=_("topics"), blank=True)
 
     # The same instants, days and zone in every language: translators cannot change them.
-    override_translatable_fields = [
-        SynchronizedField("time_zone", overridable=False),
-        SynchronizedField("start_date", overridable=False),
-        SynchronizedField("end_date", overridable=False),
-        SynchronizedField("format", overridable=False),
-        SynchronizedField("registration_url", overridable=False),
-    ]
+    override_translatable_fields = synchronised_fields(
+        "time_zone", "start_date", "end_date", "format", "registration_url"
+    )
 
     base_form_class = EventPageForm
+    context_function = "events.page_context.event_page_context"
+    calendar_view = "events.views.event_calendar"
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -197,44 +218,27 @@ class EventPage(RoutablePageMixin, SitePage, HeroImageMixin):
         verbose_name = _("event")
 
     @cached_property
-    def zone(self) -> zoneinfo.ZoneInfo:
-        return zoneinfo.ZoneInfo(self.time_zone)
-
-    def get_context(self, request, *args, **kwargs):
-        # events.page_context imports these models: imported on use, no cycle at app loading.
-        from events.page_context import event_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(event_page_context(event=self, request=request))
-        return context
-
-    @path("calendar/", name="calendar")
-    def calendar(self, request):
-        """The whole programme as an iCalendar file, one entry per session."""
-        # events.views imports these models: imported on use, no cycle at app loading.
-        from events.views import event_calendar
-
-        return event_calendar(request, event=self)
+    def zone(self) -> ZoneInfo:
+        return zone_named(self.time_zone)
 
 
-class SessionPage(RoutablePageMixin, SitePage):
+class SessionPage(ProgrammePage):
     """One session of an event's programme, with its people, stream and recording."""
 
-    KIND_CHOICES = [
-        ("opening", _("Opening remarks")),
-        ("framing", _("Framing session")),
-        ("keynote", _("Keynote")),
-        ("plenary", _("Plenary")),
-        ("parallel", _("Parallel session")),
-        ("panel", _("Panel")),
-        ("closing_plenary", _("Closing plenary")),
-        ("closing", _("Closing remarks")),
-        ("break", _("Break")),
-    ]
+    class Kind(models.TextChoices):
+        OPENING = "opening", _("Opening remarks")
+        FRAMING = "framing", _("Framing session")
+        KEYNOTE = "keynote", _("Keynote")
+        PLENARY = "plenary", _("Plenary")
+        PARALLEL = "parallel", _("Parallel session")
+        PANEL = "panel", _("Panel")
+        CLOSING_PLENARY = "closing_plenary", _("Closing plenary")
+        CLOSING = "closing", _("Closing remarks")
+        BREAK = "break", _("Break")
 
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))
-    kind = models.CharField(_("kind"), max_length=20, choices=KIND_CHOICES, default="plenary")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PLENARY)
     description = RichTextField(_("description"), features=RICH_TEXT_FEATURES, blank=True)
     live_stream_url = models.URLField(_("live stream link"), blank=True)
     recording_url = models.URLField(_("recording link"), blank=True)
@@ -242,15 +246,14 @@ class SessionPage(RoutablePageMixin, SitePage):
         [("material", MaterialBlock())], verbose_name=_("materials"), blank=True
     )
 
-    override_translatable_fields = [
-        SynchronizedField("start", overridable=False),
-        SynchronizedField("end", overridable=False),
-        SynchronizedField("kind", overridable=False),
-        SynchronizedField("live_stream_url", overridable=False),
-        SynchronizedField("recording_url", overridable=False),
-    ]
+    # The same instants, kind and links in every language: translators cannot change them.
+    override_translatable_fields = synchronised_fields(
+        "start", "end", "kind", "live_stream_url", "recording_url"
+    )
 
     base_form_class = SessionPageForm
+    context_function = "events.page_context.session_page_context"
+    calendar_view = "events.views.session_calendar"
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
@@ -285,39 +288,22 @@ class SessionPage(RoutablePageMixin, SitePage):
         title = super().get_admin_display_title()
         return f"{title} ({event.title})" if event else title
 
-    def get_context(self, request, *args, **kwargs):
-        # events.page_context imports these models: imported on use, no cycle at app loading.
-        from events.page_context import session_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(session_page_context(session=self, request=request))
-        return context
-
-    @path("calendar/", name="calendar")
-    def calendar(self, request):
-        """This session as an iCalendar file."""
-        # events.views imports these models: imported on use, no cycle at app loading.
-        from events.views import session_calendar
-
-        return session_calendar(request, session=self)
-
 
 class SessionPerson(TranslatableMixin, Orderable):
     """A person's part in one session (speaker, moderator…), translated with the session."""
 
-    ROLE_CHOICES = [
-        ("speaker", _("Speaker")),
-        ("moderator", _("Moderator")),
-        ("rapporteur", _("Rapporteur")),
-        ("remarks", _("Remarks")),
-        ("panellist", _("Panellist")),
-    ]
+    class Role(models.TextChoices):
+        SPEAKER = "speaker", _("Speaker")
+        MODERATOR = "moderator", _("Moderator")
+        RAPPORTEUR = "rapporteur", _("Rapporteur")
+        REMARKS = "remarks", _("Remarks")
+        PANELLIST = "panellist", _("Panellist")
 
     session = ParentalKey(SessionPage, on_delete=models.CASCADE, related_name="people")
     person = models.ForeignKey(
         Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="+"
     )
-    role = models.CharField(_("role"), max_length=20, choices=ROLE_CHOICES, default="speaker")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.SPEAKER)
 
     panels = [FieldPanel("person"), FieldPanel("role")]
 

@@ -5,6 +5,7 @@ from datetime import datetime
 from django.http import HttpRequest
 from django.utils import timezone
 
+from events.blocks import OrganisationRole
 from events.models import EventPage, SessionPage
 from events.notices import event_notice
 from events.programme import SessionEntry, build_programme, event_sessions, session_status
@@ -13,9 +14,10 @@ from events.timing import display_zone, event_dates_text, zone_label
 
 
 def event_page_context(
-    *, event: EventPage, request: HttpRequest, now: datetime | None = None
+    *, page: EventPage, request: HttpRequest, now: datetime | None = None
 ) -> dict:
     """Everything the event page shows, computed at request time."""
+    event = page
     now = now or timezone.now()
     language_code = event.locale.language_code
     sessions = event_sessions(event=event)
@@ -26,17 +28,22 @@ def event_page_context(
         "notice": event_notice(days=days, now=now),
         "dates_text": event_dates_text(event=event, sessions=sessions, language_code=language_code),
         "shown_zone": zone_label(zone, sessions[0].start if sessions else now),
-        "organisers": [b.value for b in event.organisers if b.value["role"] == "organiser"],
-        "collaborators": [b.value for b in event.organisers if b.value["role"] == "collaborator"],
+        "organisers": [
+            b.value for b in event.organisers if b.value["role"] == OrganisationRole.ORGANISER
+        ],
+        "collaborators": [
+            b.value for b in event.organisers if b.value["role"] == OrganisationRole.COLLABORATOR
+        ],
         "calendar_url": event.url + event.reverse_subpage("calendar"),
         "json_ld": event_json_ld(event=event, sessions=sessions, request=request),
     }
 
 
 def session_page_context(
-    *, session: SessionPage, request: HttpRequest, now: datetime | None = None
+    *, page: SessionPage, request: HttpRequest, now: datetime | None = None
 ) -> dict:
     """The session, its people, status and its place in the programme (previous, next, parallel)."""
+    session = page
     now = now or timezone.now()
     event = session.get_parent().specific
     language_code = session.locale.language_code

@@ -7,13 +7,12 @@ a moderator approves with the event (or which are published at once when a perso
 publish publishes the event).
 """
 
-import zoneinfo
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from django.utils import timezone
 
-from events.timing import event_window
+from events.timing import event_window, zone_named
 
 
 @dataclass(frozen=True)
@@ -52,8 +51,8 @@ class _Days:
 
 def keep_local_time(instant: datetime, *, old_zone: str, new_zone: str) -> datetime:
     """The instant whose reading in `new_zone` is the reading `instant` had in `old_zone`."""
-    local = timezone.localtime(instant, zoneinfo.ZoneInfo(old_zone)).replace(tzinfo=None)
-    return local.replace(tzinfo=zoneinfo.ZoneInfo(new_zone)).astimezone(UTC)
+    local = timezone.localtime(instant, zone_named(old_zone)).replace(tzinfo=None)
+    return local.replace(tzinfo=zone_named(new_zone)).astimezone(UTC)
 
 
 def current_sessions(*, event) -> list:

@@ -6,16 +6,23 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from events.models import EventPage, SessionPage
+from events.blocks import OrganisationRole
+from events.models import EventPage, SessionPage, SessionPerson
 
 ONLINE = "https://schema.org/OnlineEventAttendanceMode"
 OFFLINE = "https://schema.org/OfflineEventAttendanceMode"
 MIXED = "https://schema.org/MixedEventAttendanceMode"
 ATTENDANCE = {
-    EventPage.FORMAT_ONLINE: ONLINE,
-    EventPage.FORMAT_IN_PERSON: OFFLINE,
-    EventPage.FORMAT_HYBRID: MIXED,
+    EventPage.Format.ONLINE: ONLINE,
+    EventPage.Format.IN_PERSON: OFFLINE,
+    EventPage.Format.HYBRID: MIXED,
 }
+PERFORMING_ROLES = (
+    SessionPerson.Role.SPEAKER,
+    SessionPerson.Role.REMARKS,
+    SessionPerson.Role.PANELLIST,
+    SessionPerson.Role.MODERATOR,
+)
 
 
 def _local(instant, event: EventPage) -> str:
@@ -25,9 +32,9 @@ def _local(instant, event: EventPage) -> str:
 
 def _location(event: EventPage, url: str) -> list[dict]:
     locations = []
-    if event.format in (EventPage.FORMAT_ONLINE, EventPage.FORMAT_HYBRID):
+    if event.format in (EventPage.Format.ONLINE, EventPage.Format.HYBRID):
         locations.append({"@type": "VirtualLocation", "url": url})
-    if event.format in (EventPage.FORMAT_IN_PERSON, EventPage.FORMAT_HYBRID) and event.venue:
+    if event.format in (EventPage.Format.IN_PERSON, EventPage.Format.HYBRID) and event.venue:
         locations.append({"@type": "Place", "name": event.venue})
     return locations
 
@@ -51,7 +58,7 @@ def _session(session: SessionPage, event: EventPage, request: HttpRequest) -> di
     performers = [
         {"@type": "Person", "name": part.person.name}
         for part in session.people.all()
-        if part.role in ("speaker", "remarks", "panellist", "moderator")
+        if part.role in PERFORMING_ROLES
     ]
     if performers:
         data["performer"] = performers
@@ -90,7 +97,7 @@ def event_json_ld(*, event: EventPage, sessions: list[SessionPage], request: Htt
                 **({"url": b.value["url"]} if b.value["url"] else {}),
             }
             for b in event.organisers
-            if b.value["role"] == "organiser"
+            if b.value["role"] == OrganisationRole.ORGANISER
         ],
         "subEvent": [_session(session, event, request) for session in sessions],
     }

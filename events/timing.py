@@ -23,10 +23,28 @@ class DisplayTime:
     local_date: date
 
 
+def zone_named(name: str | None, *, fallback: str | None = None) -> zoneinfo.ZoneInfo:
+    """The IANA time zone of that name; the `fallback` zone, if given, for an empty or unknown one."""
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
+        if fallback is None:
+            raise
+        return zoneinfo.ZoneInfo(fallback)
+
+
+def is_zone_name(name: str | None) -> bool:
+    """Whether the tz database knows a zone of that name."""
+    try:
+        zone_named(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
+        return False
+    return True
+
+
 def display_zone(*, event, language_code: str) -> zoneinfo.ZoneInfo:
     """The zone a page shows: the event's own, or the language's (Japanese pages use Japan time)."""
-    name = settings.EVENT_TIME_ZONE_BY_LANGUAGE.get(language_code) or event.time_zone
-    return zoneinfo.ZoneInfo(name)
+    return zone_named(settings.EVENT_TIME_ZONE_BY_LANGUAGE.get(language_code) or event.time_zone)
 
 
 def format_day(value: date, *, language_code: str) -> str:
@@ -49,7 +67,7 @@ def display_time(instant: datetime, *, zone: zoneinfo.ZoneInfo, language_code: s
 
 def event_window(event) -> tuple[datetime, datetime]:
     """From the first day's midnight to the end of the last day, in the event's zone."""
-    zone = zoneinfo.ZoneInfo(event.time_zone)
+    zone = zone_named(event.time_zone)
     start = datetime.combine(event.start_date, datetime.min.time(), tzinfo=zone)
     end = datetime.combine(event.end_date + timedelta(days=1), datetime.min.time(), tzinfo=zone)
     return start, end

@@ -1,6 +1,7 @@
 """The content blocks every page type shares: editors build pages from these."""
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -12,14 +13,20 @@ from wagtail.images.blocks import ImageChooserBlock
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
 
+class HeadingLevel(models.TextChoices):
+    H2 = "h2", _("Section (h2)")
+    H3 = "h3", _("Subsection (h3)")
+    H4 = "h4", _("Minor (h4)")
+
+
 class HeadingBlock(blocks.StructBlock):
     """A section heading; pages keep one h1, so blocks start at h2."""
 
     text = blocks.CharBlock(label=_("Heading"), max_length=200)
     level = blocks.ChoiceBlock(
         label=_("Level"),
-        choices=[("h2", _("Section (h2)")), ("h3", _("Subsection (h3)")), ("h4", _("Minor (h4)"))],
-        default="h2",
+        choices=HeadingLevel.choices,
+        default=HeadingLevel.H2,
     )
 
     class Meta:
@@ -223,8 +230,4 @@ class FeaturedCardBlock(blocks.StructBlock):
 
 
 class NavigationLinkBlock(LinkBlock):
-    """A link in the header navigation or the footer."""
-
-    class Meta:
-        icon = "link"
-        label = _("Link")
+    """A link in the header navigation or the footer (icon and label come from LinkBlock)."""

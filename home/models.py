@@ -21,9 +21,10 @@ from wagtail.models import (
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, FeaturedCardBlock, NavigationLinkBlock
+from home.declarations import field_panels
 from home.languages import absolute_page_url, language_switcher_links, page_alternates
 from home.moderation import moderation_title
-from home.navigation import preview_site_chrome
+from home.navigation import SiteChrome, preview_site_chrome
 from home.previews import serve_in_own_language
 
 # Hook for section apps: `fn(*, page: HomePage) -> dict` adds to the home page's context.
@@ -198,6 +199,9 @@ class ModeratedSnippet(
         for_concrete_model=False,
     )
 
+    # The page that previews it as its visitors see it.
+    preview_template = ""
+
     class Meta(TranslatableMixin.Meta):
         abstract = True
 
@@ -205,18 +209,37 @@ class ModeratedSnippet(
     def revisions(self):
         return self._revisions
 
+    def get_preview_template(self, request, mode_name):
+        return self.preview_template
+
     def serve_preview(self, request, mode_name):
         # Previewed with the interface in the snippet's own language, as its visitors see it.
         return serve_in_own_language(instance=self, request=request, mode_name=mode_name)
 
 
-class MainMenu(ModeratedSnippet):
+class SiteChromeSnippet(ModeratedSnippet):
+    """A part of every page's frame, previewed around a page with this draft in place."""
+
+    preview_template = "home/previews/site_chrome.html"
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    def preview_chrome(self) -> SiteChrome:
+        raise NotImplementedError
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        return {**context, "preview_chrome": self.preview_chrome()}
+
+
+class MainMenu(SiteChromeSnippet):
     """The header navigation; one per language, translated with wagtail-localize."""
 
     name = models.CharField(_("name"), max_length=100, help_text=_("For editors only."))
     links = StreamField([("link", NavigationLinkBlock())], verbose_name=_("links"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("links")]
+    panels = field_panels("name", "links")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("main menu")
@@ -225,18 +248,11 @@ class MainMenu(ModeratedSnippet):
     def __str__(self) -> str:
         return self.name
 
-    def get_preview_template(self, request, mode_name):
-        return "home/previews/site_chrome.html"
-
-    def get_preview_context(self, request, mode_name):
-        return {
-            "request": request,
-            "object": self,
-            "preview_chrome": preview_site_chrome(menu=self),
-        }
+    def preview_chrome(self) -> SiteChrome:
+        return preview_site_chrome(menu=self)
 
 
-class Footer(ModeratedSnippet):
+class Footer(SiteChromeSnippet):
     """The footer on every page: who we are, useful links and the copyright line."""
 
     organisation_name = models.CharField(_("organisation name"), max_length=200)
@@ -244,12 +260,7 @@ class Footer(ModeratedSnippet):
     links = StreamField([("link", NavigationLinkBlock())], verbose_name=_("links"), blank=True)
     copyright_notice = models.CharField(_("copyright notice"), max_length=250, blank=True)
 
-    panels = [
-        FieldPanel("organisation_name"),
-        FieldPanel("about"),
-        FieldPanel("links"),
-        FieldPanel("copyright_notice"),
-    ]
+    panels = field_panels("organisation_name", "about", "links", "copyright_notice")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("footer")
@@ -258,15 +269,8 @@ class Footer(ModeratedSnippet):
     def __str__(self) -> str:
         return self.organisation_name
 
-    def get_preview_template(self, request, mode_name):
-        return "home/previews/site_chrome.html"
-
-    def get_preview_context(self, request, mode_name):
-        return {
-            "request": request,
-            "object": self,
-            "preview_chrome": preview_site_chrome(footer=self),
-        }
+    def preview_chrome(self) -> SiteChrome:
+        return preview_site_chrome(footer=self)
 
 
 @register_setting(icon="site")

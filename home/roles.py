@@ -3,13 +3,29 @@
 The groups themselves are set up by `manage.py setup_roles` (siteadmin.roles).
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 
 from wagtail.models import Locale
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import Group
+
 EDITORS = "Editors"
 MODERATORS = "Moderators"
 TRANSLATORS = "Translators"
+
+
+@dataclass(frozen=True)
+class AppTeam:
+    """A team a section app adds beside the editorial roles (its AppConfig names it `team`)."""
+
+    name: str
+    # Creates or completes the group and its permissions; safe to run again.
+    ensure: Callable[[], "Group"]
 
 
 def translated_locales() -> list[Locale]:

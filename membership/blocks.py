@@ -1,5 +1,6 @@
 """Blocks for membership pages: benefits, key figures, a testimonial, the contact callout."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -20,6 +21,14 @@ class OptionalLinkBlock(LinkBlock):
         return super().clean(value)
 
 
+class BenefitIcon(models.TextChoices):
+    NETWORK = "network", _("Network")
+    EVENT = "event", _("Event")
+    EXPERTISE = "expertise", _("Expertise")
+    PARTNERS = "partners", _("Partners")
+    FUNDING = "funding", _("Funding")
+
+
 class BenefitCardBlock(blocks.StructBlock):
     """One thing members get, as a card."""
 
@@ -28,13 +37,7 @@ class BenefitCardBlock(blocks.StructBlock):
     icon = blocks.ChoiceBlock(
         label=_("Icon"),
         required=False,
-        choices=[
-            ("network", _("Network")),
-            ("event", _("Event")),
-            ("expertise", _("Expertise")),
-            ("partners", _("Partners")),
-            ("funding", _("Funding")),
-        ],
+        choices=BenefitIcon.choices,
     )
     image = ImageChooserBlock(
         label=_("Image"), required=False, help_text=_("Decorative; shown instead of the icon.")
@@ -73,7 +76,22 @@ class KeyFiguresBlock(blocks.StructBlock):
         label = _("Key figures")
 
 
-class TestimonialBlock(blocks.StructBlock):
+class PublishedSnippetBlock(blocks.StructBlock):
+    """One chosen snippet, shown as visitors see it: its published version, or nothing."""
+
+    def get_context(self, value, parent_context=None):
+        # membership.models imports this module and membership.published imports the models, so
+        # the function is imported on use (no cycle at app loading).
+        from membership.published import published_for_visitors
+
+        context = super().get_context(value, parent_context=parent_context)
+        # The block's one field names the snippet, and the template reads it by that name.
+        for name in self.child_blocks:
+            context[name] = published_for_visitors(snippet=value[name])
+        return context
+
+
+class TestimonialBlock(PublishedSnippetBlock):
     testimonial = SnippetChooserBlock("membership.Testimonial", label=_("Testimonial"))
 
     class Meta:
@@ -81,32 +99,14 @@ class TestimonialBlock(blocks.StructBlock):
         template = "membership/blocks/testimonial.html"
         label = _("Testimonial")
 
-    def get_context(self, value, parent_context=None):
-        # membership.models imports this module and membership.published imports the models, so
-        # the function is imported on use (no cycle at app loading).
-        from membership.published import published_for_visitors
 
-        context = super().get_context(value, parent_context=parent_context)
-        context["testimonial"] = published_for_visitors(snippet=value["testimonial"])
-        return context
-
-
-class ContactCalloutBlock(blocks.StructBlock):
+class ContactCalloutBlock(PublishedSnippetBlock):
     contact = SnippetChooserBlock("membership.Contact", label=_("Contact"))
 
     class Meta:
         icon = "mail"
         template = "membership/blocks/contact_callout.html"
         label = _("Contact callout")
-
-    def get_context(self, value, parent_context=None):
-        # membership.models imports this module and membership.published imports the models, so
-        # the function is imported on use (no cycle at app loading).
-        from membership.published import published_for_visitors
-
-        context = super().get_context(value, parent_context=parent_context)
-        context["contact"] = published_for_visitors(snippet=value["contact"])
-        return context
 
 
 class MembershipBodyBlock(BodyBlock):

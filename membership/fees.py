@@ -65,7 +65,7 @@ def fee_finder(
         )
         for row in rows
     ]
-    labels = dict(FeeRow.CATEGORY_CHOICES)
+    labels = dict(FeeRow.Category.choices)
     categories = []
     for row in rows:
         if row.category not in [code for code, _label in categories]:

@@ -18,9 +18,10 @@ from wagtail.models import (
     TranslatableMixin,
 )
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.declarations import field_panels, synchronised_fields
 from home.models import ModeratedSnippet, SitePage
 from membership.blocks import MembershipBodyBlock
 from membership.fee_forms import FeeTableForm
@@ -40,7 +41,8 @@ class Testimonial(ModeratedSnippet):
     )
     link = models.URLField(_("link"), blank=True, help_text=_("Where to read more (optional)."))
 
-    panels = [FieldPanel("quote"), FieldPanel("person"), FieldPanel("link")]
+    panels = field_panels("quote", "person", "link")
+    preview_template = "membership/previews/testimonial.html"
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("testimonial")
@@ -48,9 +50,6 @@ class Testimonial(ModeratedSnippet):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.quote[:60]}"
-
-    def get_preview_template(self, request, mode_name):
-        return "membership/previews/testimonial.html"
 
 
 class Contact(ModeratedSnippet):
@@ -62,7 +61,8 @@ class Contact(ModeratedSnippet):
     email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("phone"), max_length=40, blank=True)
 
-    panels = [FieldPanel("person"), FieldPanel("email"), FieldPanel("phone")]
+    panels = field_panels("person", "email", "phone")
+    preview_template = "membership/previews/contact.html"
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("contact")
@@ -71,18 +71,18 @@ class Contact(ModeratedSnippet):
     def __str__(self) -> str:
         return str(self.person)
 
-    def get_preview_template(self, request, mode_name):
-        return "membership/previews/contact.html"
-
 
 class FeeTable(ModeratedSnippet, ClusterableModel):
     """Annual membership fees for a period, as data: one row per category and size."""
 
-    CURRENCY_CHOICES = [("EUR", "EUR €"), ("USD", "USD $"), ("JPY", "JPY ¥")]
+    class Currency(models.TextChoices):
+        EUR = "EUR", "EUR €"
+        USD = "USD", "USD $"
+        JPY = "JPY", "JPY ¥"
 
     title = models.CharField(_("title"), max_length=200)
     currency = models.CharField(
-        _("currency"), max_length=3, choices=CURRENCY_CHOICES, default="EUR"
+        _("currency"), max_length=3, choices=Currency.choices, default=Currency.EUR
     )
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
@@ -103,6 +103,7 @@ class FeeTable(ModeratedSnippet, ClusterableModel):
         FieldPanel("note"),
         InlinePanel("rows", label=_("Fees"), heading=_("Fees")),
     ]
+    preview_template = "membership/previews/fee_table.html"
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("fee table")
@@ -110,9 +111,6 @@ class FeeTable(ModeratedSnippet, ClusterableModel):
 
     def __str__(self) -> str:
         return self.title
-
-    def get_preview_template(self, request, mode_name):
-        return "membership/previews/fee_table.html"
 
     def get_preview_context(self, request, mode_name):
         # membership.fees imports these models: imported on use, no cycle at app loading.
@@ -127,17 +125,22 @@ class FeeTable(ModeratedSnippet, ClusterableModel):
 class FeeRow(TranslatableMixin, Orderable):
     """One membership category (and population band) with its annual fee."""
 
-    CATEGORY_CHOICES = [
-        ("local_government", _("Local government")),
-        ("regional_government", _("Regional government")),
-        ("associate_ngo", _("Associate partner: non-governmental organisation")),
-        ("associate_university", _("Associate partner: university")),
-        ("associate_agency", _("Associate partner: state or national government agency")),
-        ("associate_research", _("Associate partner: not-for-profit research institution")),
-    ]
+    class Category(models.TextChoices):
+        LOCAL_GOVERNMENT = "local_government", _("Local government")
+        REGIONAL_GOVERNMENT = "regional_government", _("Regional government")
+        ASSOCIATE_NGO = "associate_ngo", _("Associate partner: non-governmental organisation")
+        ASSOCIATE_UNIVERSITY = "associate_university", _("Associate partner: university")
+        ASSOCIATE_AGENCY = (
+            "associate_agency",
+            _("Associate partner: state or national government agency"),
+        )
+        ASSOCIATE_RESEARCH = (
+            "associate_research",
+            _("Associate partner: not-for-profit research institution"),
+        )
 
     table = ParentalKey(FeeTable, on_delete=models.CASCADE, related_name="rows")
-    category = models.CharField(_("category"), max_length=30, choices=CATEGORY_CHOICES)
+    category = models.CharField(_("category"), max_length=30, choices=Category.choices)
     label = models.CharField(
         _("label"), max_length=200, help_text=_("e.g. “100,000 – 499,999 inhabitants”.")
     )
@@ -150,12 +153,9 @@ class FeeRow(TranslatableMixin, Orderable):
     )
 
     # Amounts and bands are data, the same in every language; only the label is translated.
-    override_translatable_fields = [
-        SynchronizedField("category", overridable=False),
-        SynchronizedField("population_min", overridable=False),
-        SynchronizedField("population_max", overridable=False),
-        SynchronizedField("annual_amount", overridable=False),
-    ]
+    override_translatable_fields = synchronised_fields(
+        "category", "population_min", "population_max", "annual_amount"
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("category"), FieldPanel("label")]),
@@ -288,9 +288,7 @@ class ApplicationFormField(TranslatableMixin, AbstractFormField):
         TranslatableField("help_text"),
         TranslatableField("choices"),
         TranslatableField("default_value"),
-        SynchronizedField("clean_name", overridable=False),
-        SynchronizedField("field_type", overridable=False),
-        SynchronizedField("required", overridable=False),
+        *synchronised_fields("clean_name", "field_type", "required"),
     ]
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
@@ -322,7 +320,7 @@ class MembershipApplicationPage(AbstractForm, SitePage):
     )
 
     # Where applications are announced is the same in every language, and not a translator's call.
-    override_translatable_fields = [SynchronizedField("team_email", overridable=False)]
+    override_translatable_fields = synchronised_fields("team_email")
 
     content_panels = [
         *Page.content_panels,
@@ -360,7 +358,9 @@ class MembershipApplicationPage(AbstractForm, SitePage):
 class OutgoingEmail(models.Model):
     """An e-mail the site owes someone; kept until sent, so a mail-server outage loses nothing."""
 
-    PENDING, SENT = "pending", "sent"
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        SENT = "sent", _("Sent")
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     purpose = models.CharField(_("purpose"), max_length=50)
@@ -370,8 +370,8 @@ class OutgoingEmail(models.Model):
     status = models.CharField(
         _("status"),
         max_length=10,
-        choices=[(PENDING, _("Waiting")), (SENT, _("Sent"))],
-        default=PENDING,
+        choices=Status.choices,
+        default=Status.PENDING,
     )
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)

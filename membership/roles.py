@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group, Permission
 
 from wagtail.models import GroupPagePermission, Page
 
+from home.roles import AppTeam
 from membership.models import MembershipApplicationPage
 
 MEMBERSHIP = "Membership"
@@ -29,3 +30,6 @@ def ensure_membership_team() -> Group:
     for page in Page.objects.type(MembershipApplicationPage):
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=change_page)
     return group
+
+
+TEAM = AppTeam(name=MEMBERSHIP, ensure=ensure_membership_team)

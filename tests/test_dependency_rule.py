@@ -95,7 +95,10 @@ class DependencyRuleTests(SimpleTestCase):
         self.assertEqual(hidden, [], "\n".join(hidden))
 
     def test_the_site_wide_glue_is_where_every_app_comes_together(self):
-        self.assertEqual(apps_imported_by(GLUE), set(APP_DIRS))
+        # The glue finds the sections through their AppConfigs (siteadmin.sections), so it needs
+        # to import only the kernel; it may import any app.
+        self.assertLessEqual(apps_imported_by(GLUE), set(APP_DIRS))
+        self.assertIn(KERNEL, apps_imported_by(GLUE))
         for app in (KERNEL, *SECTIONS):
             with self.subTest(app):
                 self.assertNotIn(GLUE, apps_imported_by(app))

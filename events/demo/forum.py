@@ -12,6 +12,7 @@ from datetime import date, datetime
 from wagtail.models import Page
 
 from events.models import EventIndexPage, EventPage, Person, SessionPage, SessionPerson
+from home.demo.sections import DemoSection
 from home.demo.snippets import create_published
 
 ZONE = zoneinfo.ZoneInfo("America/New_York")
@@ -33,7 +34,7 @@ FORUM = {
     "start_date": date(2022, 3, 8),
     "end_date": date(2022, 3, 10),
     "time_zone": "America/New_York",
-    "format": EventPage.FORMAT_ONLINE,
+    "format": EventPage.Format.ONLINE,
     "streaming_platform": "YouTube Live",
     "spoken_language": "English",
     "interpretation": "English–Japanese simultaneous interpretation",
@@ -278,3 +279,9 @@ def build_events(*, home: Page, locale) -> tuple[list[Person], list[Page]]:
             session.save_revision().publish()
         sessions.append(session)
     return list(people.values()), [index, forum, *sessions]
+
+
+def build_demo_section(*, home: Page, locale) -> DemoSection:
+    """The events part of the demo site; the main menu links to the events index."""
+    people, pages = build_events(home=home, locale=locale)
+    return DemoSection(snippets=people, pages=pages, menu_links=pages[:1])

@@ -12,6 +12,7 @@ from decimal import Decimal
 from wagtail.models import Page
 
 from events.models import Person
+from home.demo.sections import DemoSection
 from home.demo.snippets import create_published
 from membership.models import (
     ApplicationFormField,
@@ -304,3 +305,12 @@ def _call_to_action(page: Page, title: str, text: str) -> dict:
         "type": "call_to_action",
         "value": {"title": title, "text": text, "link": _link(page)},
     }
+
+
+def build_demo_section(*, home: Page, locale) -> DemoSection:
+    """The membership part: the menu links to its landing page, the footer also to the form."""
+    snippets, pages = build_membership(home=home, locale=locale)
+    landing, application = pages[0], pages[-1]
+    return DemoSection(
+        snippets=snippets, pages=pages, menu_links=[landing], footer_links=[landing, application]
+    )

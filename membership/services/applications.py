@@ -94,27 +94,23 @@ def receive_application(
 
 
 def _queue_application_emails(*, page, submission: ApplicationSubmission, answers: dict) -> list:
-    emails = []
     context = {"page": page, "answers": _labelled_answers(page, answers), "submission": submission}
-    if page.team_email:
-        with translation.override(settings.LANGUAGE_CODE):
+    # The team reads the site's source language; the applicant, the language they applied in.
+    recipients = [
+        ("team", page.team_email, settings.LANGUAGE_CODE),
+        ("confirmation", submission.applicant_email, submission.language_code),
+    ]
+    emails = []
+    for kind, to, language_code in recipients:
+        if not to:
+            continue
+        with translation.override(language_code):
             emails.append(
                 queue_email(
-                    purpose="application-team",
-                    to=page.team_email,
-                    subject=render_to_string("membership/emails/team_subject.txt", context),
-                    body=render_to_string("membership/emails/team_body.txt", context),
-                    submission=submission,
-                )
-            )
-    if submission.applicant_email:
-        with translation.override(submission.language_code):
-            emails.append(
-                queue_email(
-                    purpose="application-confirmation",
-                    to=submission.applicant_email,
-                    subject=render_to_string("membership/emails/confirmation_subject.txt", context),
-                    body=render_to_string("membership/emails/confirmation_body.txt", context),
+                    purpose=f"application-{kind}",
+                    to=to,
+                    subject=render_to_string(f"membership/emails/{kind}_subject.txt", context),
+                    body=render_to_string(f"membership/emails/{kind}_body.txt", context),
                     submission=submission,
                 )
             )

@@ -45,7 +45,7 @@ def send_email(email: OutgoingEmail) -> bool:
             error,
         )
         return False
-    email.status = OutgoingEmail.SENT
+    email.status = OutgoingEmail.Status.SENT
     email.sent_at = timezone.now()
     email.last_error = ""
     email.save(update_fields=["attempts", "status", "sent_at", "last_error"])
@@ -55,9 +55,9 @@ def send_email(email: OutgoingEmail) -> bool:
 def send_pending_emails(*, limit: int = 100) -> tuple[int, int]:
     """Retry the waiting e-mails, oldest first; returns (sent, still waiting)."""
     sent = failed = 0
-    for email in OutgoingEmail.objects.filter(status=OutgoingEmail.PENDING).order_by("created_at")[
-        :limit
-    ]:
+    for email in OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING).order_by(
+        "created_at"
+    )[:limit]:
         with transaction.atomic():
             if send_email(email):
                 sent += 1

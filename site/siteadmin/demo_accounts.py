@@ -12,16 +12,18 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured
 
 from home.roles import EDITORS, MODERATORS, TRANSLATORS
-from membership.roles import MEMBERSHIP
+from siteadmin.sections import app_teams
 
-# username → group (None: superuser).
-DEMO_ACCOUNTS = {
-    "admin": None,
-    "editor": EDITORS,
-    "moderator": MODERATORS,
-    "translator": TRANSLATORS,
-    "membership": MEMBERSHIP,
-}
+
+def demo_accounts() -> dict[str, str | None]:
+    """Username → group (None: superuser): one account per editorial role and per app's team."""
+    return {
+        "admin": None,
+        "editor": EDITORS,
+        "moderator": MODERATORS,
+        "translator": TRANSLATORS,
+        **{team.name.lower(): team.name for team in app_teams()},
+    }
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ def ensure_demo_accounts() -> list[DemoAccount]:
     stored: dict[str, str] = json.loads(path.read_text()) if path.exists() else {}
     user_model = get_user_model()
     accounts = []
-    for username, group_name in DEMO_ACCOUNTS.items():
+    for username, group_name in demo_accounts().items():
         user = user_model.objects.filter(username=username).first()
         if user is None:
             password = secrets.token_urlsafe(12)

@@ -20,10 +20,7 @@ from wagtail.models import (
 
 from home.models import ModeratedSnippet
 from home.roles import EDITORS, MODERATORS, TRANSLATORS, translated_locales
-from membership.roles import ensure_membership_team
-
-# Teams an app adds beside the editorial roles, each made by its own app: name → setup.
-APP_TEAMS = {"Membership": ensure_membership_team}
+from siteadmin.sections import app_teams
 
 # Which page actions each role has on the part of the tree it works on.
 PAGE_PERMISSIONS = {
@@ -31,23 +28,13 @@ PAGE_PERMISSIONS = {
     MODERATORS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
     TRANSLATORS: ["add_page", "change_page"],
 }
+# Editors and moderators both add and change images and documents; translators only choose them.
+MEDIA_EDITING = [
+    f"{action}_{kind}" for kind in ("image", "document") for action in ("add", "change", "choose")
+]
 COLLECTION_PERMISSIONS = {
-    EDITORS: [
-        "add_image",
-        "change_image",
-        "choose_image",
-        "add_document",
-        "change_document",
-        "choose_document",
-    ],
-    MODERATORS: [
-        "add_image",
-        "change_image",
-        "choose_image",
-        "add_document",
-        "change_document",
-        "choose_document",
-    ],
+    EDITORS: MEDIA_EDITING,
+    MODERATORS: MEDIA_EDITING,
     TRANSLATORS: ["choose_image", "choose_document"],
 }
 # What each role may do with those snippets. Saving makes a draft; only publishing (or
@@ -146,8 +133,8 @@ def ensure_roles() -> dict[str, Group]:
 
     workflow = _ensure_moderation_workflow(root=root, moderators=groups[MODERATORS])
     _assign_workflow_to_snippets(workflow)
-    for name, ensure_team in APP_TEAMS.items():
-        groups[name] = ensure_team()
+    for team in app_teams():
+        groups[team.name] = team.ensure()
     return groups
 
 

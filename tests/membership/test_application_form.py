@@ -67,7 +67,7 @@ class ApplicationFormTests(TestCase):
         self.assertEqual(
             sorted(m.to[0] for m in mail.outbox), ["hanako@example.org", "membership@example.org"]
         )
-        self.assertFalse(OutgoingEmail.objects.filter(status=OutgoingEmail.PENDING).exists())
+        self.assertFalse(OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING).exists())
 
     def test_the_applicant_is_answered_in_the_language_they_applied_in(self):
         self.submit(page=self.page_ja)
@@ -93,14 +93,14 @@ class ApplicationFormTests(TestCase):
             response = self.submit()
         self.assertContains(response, "Thank you for your application")
         self.assertEqual(ApplicationSubmission.objects.count(), 1)
-        waiting = OutgoingEmail.objects.filter(status=OutgoingEmail.PENDING)
+        waiting = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING)
         self.assertEqual(waiting.count(), 2)
         self.assertTrue(all(email.last_error for email in waiting))
 
         with smtp_server() as (port, inbox), self.settings(EMAIL_PORT=port):
             call_command("send_pending_emails")
         self.assertEqual(len(inbox.messages), 2)
-        self.assertFalse(OutgoingEmail.objects.filter(status=OutgoingEmail.PENDING).exists())
+        self.assertFalse(OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING).exists())
 
     def test_errors_show_next_to_the_field_in_the_pages_language_keeping_what_was_typed(self):
         response = self.submit(page=self.page_ja, e_mail="not an address", country="")

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.test import TestCase, override_settings
 
-from siteadmin.demo_accounts import DEMO_ACCOUNTS, ensure_demo_accounts
+from siteadmin.demo_accounts import demo_accounts, ensure_demo_accounts
 from siteadmin.roles import ensure_roles
 
 
@@ -18,7 +18,7 @@ class DemoAccountTests(TestCase):
     def test_demo_accounts_are_never_made_outside_development(self):
         with self.assertRaises(ImproperlyConfigured):
             ensure_demo_accounts()
-        self.assertFalse(get_user_model().objects.filter(username__in=DEMO_ACCOUNTS).exists())
+        self.assertFalse(get_user_model().objects.filter(username__in=demo_accounts()).exists())
 
     def test_each_role_gets_an_account_with_a_generated_password(self):
         with override_settings(DEBUG=True, DEMO_ACCOUNTS_ALLOWED=True, VAR_DIR=self.var_dir):
@@ -39,7 +39,7 @@ class DemoAccountTests(TestCase):
             first = ensure_demo_accounts()
             second = ensure_demo_accounts()
         self.assertEqual(first, second)
-        self.assertEqual(get_user_model().objects.filter(username__in=DEMO_ACCOUNTS).count(), 5)
+        self.assertEqual(get_user_model().objects.filter(username__in=demo_accounts()).count(), 5)
 
     def test_a_changed_password_is_not_reset_or_shown(self):
         with override_settings(DEBUG=True, DEMO_ACCOUNTS_ALLOWED=True, VAR_DIR=self.var_dir):

@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_list
+from .base import DUMMY_MACHINE_TRANSLATOR, env_bool, env_list
 
 # DEBUG=false shows the real error pages (the browser tests run this way).
 DEBUG = env_bool("DEBUG", True)
@@ -19,11 +19,7 @@ DEMO_ACCOUNTS_ALLOWED = True
 WAGTAILADMIN_BASE_URL = os.environ.get(
     "WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
 )
-WHITENOISE_AUTOREFRESH = True
-WHITENOISE_USE_FINDERS = True
-
+# Serve static files from the app folders without a collectstatic step.
+WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS = True
 if not os.environ.get("DEEPL_AUTH_KEY"):
-    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
-        "OPTIONS": {},
-    }
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = DUMMY_MACHINE_TRANSLATOR

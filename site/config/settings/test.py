@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, dj_database_url
+from .base import DATABASES, DUMMY_MACHINE_TRANSLATOR, dj_database_url
 
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 DEBUG = False
@@ -23,11 +23,6 @@ if RUNNING_IN_CI and not os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse("postgres://root@127.0.0.1:5432/postgres")}
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME", "test_network_site")}
 # Serve static files from the app folders without a collectstatic step.
-WHITENOISE_AUTOREFRESH = True
-WHITENOISE_USE_FINDERS = True
-
+WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS = True
 if not os.environ.get("DEEPL_AUTH_KEY"):
-    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
-        "OPTIONS": {},
-    }
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = DUMMY_MACHINE_TRANSLATOR

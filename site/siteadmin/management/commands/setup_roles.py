@@ -6,8 +6,9 @@ from siteadmin.roles import ensure_roles
 
 class Command(BaseCommand):
     help = (
-        "Create or complete the Editors, Moderators and Translators groups and the moderation "
-        "workflow, and give the default site the public address (WAGTAILADMIN_BASE_URL)."
+        "Create or complete the Editors, Moderators and Translators groups, each app's own team "
+        "(Membership), and the moderation workflow, and give the default site the public address "
+        "(WAGTAILADMIN_BASE_URL)."
     )
 
     def handle(self, *args, **options):

@@ -8,7 +8,7 @@ from wagtail_localize.models import Translation
 
 import polib
 
-from siteadmin.demo import CATALOGUES
+from siteadmin.sections import demo_catalogues
 
 
 class Command(BaseCommand):
@@ -21,11 +21,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--into",
             help="The catalogue file that receives the new strings (default: the last one listed "
-            "for the language in site/siteadmin/demo.py, i.e. the newest feature's).",
+            "for the language, i.e. the last installed app's <app>/demo/<language>.po).",
         )
 
     def handle(self, *args, **options):
-        for language_code, paths in CATALOGUES.items():
+        for language_code, paths in demo_catalogues().items():
             path = Path(options["into"] or paths[-1]).resolve()
             catalogue = polib.pofile(str(path)) if path.stat().st_size else polib.POFile()
             catalogue.metadata.setdefault("Content-Type", "text/plain; charset=utf-8")
