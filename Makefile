@@ -6,7 +6,7 @@ PORT ?= 8000
 export PORT
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint install install-test messages browser clean
+.PHONY: run test lint install install-test messages catalogue browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,13 @@ install-test: $(VENV)/.installed-test
 
 messages: $(VENV)/.installed-run
 	$(BIN)/python manage.py compile_catalogues
+
+# Refresh locale/ja from the source (needs GNU gettext); wagtail-localize's own template
+# override keeps wagtail-localize's catalogue.
+catalogue: $(VENV)/.installed-run
+	$(BIN)/python manage.py makemessages -l ja --no-obsolete --ignore=.venv --ignore='tests/*' \
+	  --ignore='artifacts/*' --ignore='var/*' --ignore='staticfiles/*' \
+	  --ignore='templates/wagtail_localize/*'
 
 run: install messages
 	$(BIN)/python manage.py migrate --noinput
