@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
+
+from home.checks import check_shared_cache
 
 
 class HomeConfig(AppConfig):
@@ -14,3 +17,4 @@ class HomeConfig(AppConfig):
         from home.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        checks.register(check_shared_cache, checks.Tags.caches)

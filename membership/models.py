@@ -299,6 +299,16 @@ class ApplicationFormField(TranslatableMixin, AbstractFormField):
 class ApplicationSubmission(AbstractFormSubmission):
     """A stored application: kept first, before any e-mail is tried."""
 
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        IN_REVIEW = "in_review", _("In review")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        SPAM = "spam", _("Spam")
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
     token = models.UUIDField(_("submission token"), unique=True, default=uuid.uuid4, editable=False)
     language_code = models.CharField(_("language"), max_length=10, default="en")
     applicant_email = models.EmailField(_("applicant e-mail"), blank=True)

@@ -10,9 +10,10 @@ from django.views.decorators.http import require_http_methods
 
 from wagtail.contrib.forms.views import SubmissionsListView
 
+from home.client_address import client_address
 from membership.models import MembershipApplicationPage
 from membership.published import published_contacts
-from membership.services.applications import over_rate_limit, receive_application
+from membership.services.rate_limit import TooManyApplications, receive_within_limit
 
 logger = logging.getLogger(__name__)
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -26,22 +27,18 @@ def serve_application_form(
     rate_limited = storage_failed = False
     if request.method == "POST":
         form = page.get_form(request.POST, request.FILES, page=page, user=request.user)
-        if form.is_bot():
-            # Looks like success to the bot; nothing is stored or mailed.
-            logger.info("Application form honeypot filled on page %s; ignored.", page.pk)
-            return page.render_landing_page(request, None)
         if form.is_valid():
-            if over_rate_limit(request):
+            try:
+                result = receive_within_limit(page=page, form=form, address=client_address(request))
+            except TooManyApplications:
                 rate_limited, status = True, 429
+            except DatabaseError:
+                # The answers stay in the form on the page; the visitor can send them again.
+                logger.exception("Could not store an application on page %s", page.pk)
+                storage_failed, status = True, 503
             else:
-                try:
-                    result = receive_application(page=page, form=form)
-                except DatabaseError:
-                    # The answers stay in the form on the page; the visitor can send them again.
-                    logger.exception("Could not store an application on page %s", page.pk)
-                    storage_failed, status = True, 503
-                else:
-                    return page.render_landing_page(request, result.submission)
+                # Spam (a filled honeypot) gets the same thank-you: the bot learns nothing.
+                return page.render_landing_page(request, result.submission)
     else:
         form = page.get_form(page=page, user=request.user)
     context = page.get_context(request)

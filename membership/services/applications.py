@@ -4,9 +4,7 @@ import logging
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -21,28 +19,6 @@ logger = logging.getLogger(__name__)
 class ApplicationResult:
     submission: ApplicationSubmission | None
     duplicate: bool = False
-
-
-def client_address(request: HttpRequest) -> str:
-    """The visitor's address: the proxy's view of it when the site runs behind one."""
-    if settings.TRUST_X_FORWARDED_FOR:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
-def over_rate_limit(request: HttpRequest) -> bool:
-    """True once an address has sent more applications than allowed in the window."""
-    limit, window = settings.APPLICATION_RATE_LIMIT
-    key = f"application-rate:{client_address(request)}"
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    return count > limit
 
 
 def _applicant_email(page: MembershipApplicationPage, answers: dict) -> str:
@@ -65,7 +41,11 @@ def _labelled_answers(page: MembershipApplicationPage, answers: dict) -> list[tu
 def receive_application(
     *, page: MembershipApplicationPage, form: ApplicationForm
 ) -> ApplicationResult:
-    """Store the application (once per token), then queue and try the two e-mails."""
+    """Store the application (once per token), then queue and try the two e-mails.
+
+    A tripped honeypot stores it marked as spam for the team to look at, and sends no e-mail.
+    """
+    spam = form.is_bot()
     answers = form.answers()
     token = form.submission_token()
     if token is not None:
@@ -80,6 +60,9 @@ def receive_application(
                 form_data=answers,
                 language_code=language_code,
                 applicant_email=_applicant_email(page, answers),
+                status=ApplicationSubmission.Status.SPAM
+                if spam
+                else ApplicationSubmission.Status.NEW,
                 **({"token": token} if token else {}),
             )
     except IntegrityError:
@@ -88,6 +71,9 @@ def receive_application(
             submission=ApplicationSubmission.objects.get(token=token), duplicate=True
         )
 
+    if spam:
+        logger.info("Application %s stored as spam (honeypot filled).", submission.pk)
+        return ApplicationResult(submission=submission)
     for email in _queue_application_emails(page=page, submission=submission, answers=answers):
         send_email(email)
     return ApplicationResult(submission=submission)

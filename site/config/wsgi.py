@@ -9,4 +9,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 
 from django.core.wsgi import get_wsgi_application
 
+from home.checks import refuse_to_start_without_shared_cache
+
 application = get_wsgi_application()
+# Servers run no system checks; this one must stop a start that would split the rate limits.
+refuse_to_start_without_shared_cache()

@@ -38,3 +38,22 @@ class ProductionSettingsTests(SimpleTestCase):
             BEHIND_TLS_PROXY="true",
         )
         self.assertEqual(result.returncode, 0, result.stderr + result.stdout)
+
+    def test_production_with_several_workers_refuses_a_cache_each_worker_keeps_alone(self):
+        production = {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": "k" * 20 + "-a-long-random-production-secret-key-0123456789",
+            "WEB_CONCURRENCY": "3",
+        }
+        check = manage("check", **production)
+        self.assertNotEqual(check.returncode, 0)
+        self.assertIn("home.E001", check.stderr)
+        self.assertIn("Set REDIS_URL", check.stderr)
+        # gunicorn runs no system checks: the WSGI entry point refuses by itself.
+        load_wsgi = "import sys; sys.path.insert(0, 'site'); import config.wsgi"
+        served = run_python("-c", load_wsgi, env=production, timeout=60)
+        self.assertNotEqual(served.returncode, 0)
+        self.assertIn("Set REDIS_URL", served.stderr)
+
+        shared = manage("check", REDIS_URL="redis://127.0.0.1:6379/9", **production)
+        self.assertEqual(shared.returncode, 0, shared.stderr)

@@ -111,12 +111,6 @@ class ApplicationFormTests(TestCase):
         self.assertContains(response, 'value="not an address"')
         self.assertFalse(ApplicationSubmission.objects.exists())
 
-    def test_a_bot_filling_the_honeypot_sees_success_but_nothing_is_stored_or_sent(self):
-        response = self.submit(hp_leave_empty="http://spam.example")
-        self.assertContains(response, "Thank you for your application")
-        self.assertFalse(ApplicationSubmission.objects.exists())
-        self.assertEqual(mail.outbox, [])
-
     @override_settings(APPLICATION_RATE_LIMIT=(2, 3600))
     def test_too_many_applications_from_one_address_are_held_back_with_the_answers_kept(self):
         self.submit(organisation="One")
@@ -169,7 +163,10 @@ class ApplicationStorageFailureTests(TestCase):
 
         cache.clear()
         with (
-            mock.patch("membership.views.receive_application", side_effect=DatabaseError("down")),
+            mock.patch(
+                "membership.services.rate_limit.receive_application",
+                side_effect=DatabaseError("down"),
+            ),
             self.assertLogs("membership", level="ERROR"),
         ):
             response = self.client.post(self.page.url, answers())

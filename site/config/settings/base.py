@@ -174,12 +174,17 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
-# Behind a TLS-terminating proxy (load balancer, nginx), trust its scheme header, and take the
-# visitor's address from X-Forwarded-For (for the application form's rate limit).
-TRUST_X_FORWARDED_FOR = env_bool("BEHIND_TLS_PROXY")
+# Behind a TLS-terminating proxy (load balancer, nginx), trust its scheme header.
 if env_bool("BEHIND_TLS_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST")
+# How many proxies of our own append to X-Forwarded-For; the visitor's address (for rate
+# limits) is the one the outermost of them saw. 0: REMOTE_ADDR. One proxy is assumed behind a
+# TLS proxy, so an upgraded deployment does not count every visitor as the proxy.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if env_bool("BEHIND_TLS_PROXY") else 0)
+# Several worker processes (gunicorn reads WEB_CONCURRENCY) or servers: the cache must be
+# shared (REDIS_URL), or the site refuses to start (home/checks.py).
+MULTI_SERVER = env_bool("MULTI_SERVER") or env_int("WEB_CONCURRENCY", 1) > 1
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "ICLEI network site")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
