@@ -1,7 +1,10 @@
 """A hostile visitor cannot flood the form or pass as someone else; a real person is never lost."""
 
+from unittest import mock
+
 from django.core import mail
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.test import TestCase, override_settings
 
 from membership.models import ApplicationSubmission, MembershipApplicationPage, OutgoingEmail
@@ -87,6 +90,19 @@ class ApplicationAbuseTests(TestCase):
             response = self.send(self.fresh_form(e_mail="not an address"))
             self.assertContains(response, "Enter a valid email address.")
         self.assertContains(self.send(self.fresh_form()), THANKS)
+
+    @override_settings(APPLICATION_RATE_LIMIT=(1, 3600))
+    def test_an_application_the_database_could_not_store_does_not_use_up_the_allowance(self):
+        data = self.fresh_form()
+        with (
+            mock.patch(
+                "membership.services.rate_limit.receive_application",
+                side_effect=DatabaseError("down"),
+            ),
+            self.assertLogs("membership", level="ERROR"),
+        ):
+            self.assertEqual(self.send(data).status_code, 503)
+        self.assertContains(self.send(data), THANKS)
 
     def test_a_filled_honeypot_stores_the_application_as_spam_without_any_email(self):
         response = self.send(self.fresh_form(hp_leave_empty="http://spam.example"))
