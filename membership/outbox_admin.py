@@ -16,7 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from membership.models import OutgoingEmail
-from membership.services.outbox import retry_now
+from membership.services.outbox import failed_count, retry_now
 
 RETRYABLE = (OutgoingEmail.Status.FAILED, OutgoingEmail.Status.PENDING)
 
@@ -139,3 +139,11 @@ class FailedEmailsPanel(Component):
 
     def get_context_data(self, parent_context):
         return {"count": self.count, "outbox_url": reverse("outgoing_emails:index")}
+
+
+def failed_emails_panel(*, user) -> FailedEmailsPanel | None:
+    """The dashboard's count of failed e-mails, for those who see the outbox, when there are any."""
+    if not ReadOnlyPolicy(OutgoingEmail).user_has_permission(user, "view"):
+        return None
+    count = failed_count()
+    return FailedEmailsPanel(count=count) if count else None

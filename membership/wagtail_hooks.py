@@ -6,10 +6,10 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from membership.models import Contact, FeeTable, OutgoingEmail, Testimonial
-from membership.outbox_admin import FailedEmailsPanel, OutgoingEmailViewSet, ReadOnlyPolicy
+from membership.models import Contact, FeeTable, Testimonial
+from membership.outbox_admin import OutgoingEmailViewSet, failed_emails_panel
 from membership.roles import may_read_applications
-from membership.services.outbox import RETRY_ACTION, failed_count
+from membership.services.outbox import RETRY_ACTION
 
 
 class TestimonialViewSet(SnippetViewSet):
@@ -47,10 +47,8 @@ def register_outbox_log_actions(actions):
 
 @hooks.register("construct_homepage_panels")
 def show_failed_emails(request, panels):
-    if ReadOnlyPolicy(OutgoingEmail).user_has_permission(request.user, "view"):
-        count = failed_count()
-        if count:
-            panels.append(FailedEmailsPanel(count=count))
+    if panel := failed_emails_panel(user=request.user):
+        panels.append(panel)
 
 
 @hooks.register("filter_form_submissions_for_user")
