@@ -13,7 +13,7 @@ def nothing_due_for_sent_emails(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('membership', '0003_intro_rich_text'),
+        ('membership', '0004_application_inbox'),
     ]
 
     operations = [
