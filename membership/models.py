@@ -5,6 +5,7 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -370,11 +371,14 @@ class OutgoingEmail(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting")
+        SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     purpose = models.CharField(_("purpose"), max_length=50)
     to = models.EmailField(_("to"))
+    reply_to = models.EmailField(_("reply to"), blank=True)
     subject = models.CharField(_("subject"), max_length=250)
     body = models.TextField(_("body"))
     status = models.CharField(
@@ -384,6 +388,12 @@ class OutgoingEmail(models.Model):
         default=Status.PENDING,
     )
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    # Empty once the e-mail is sent or has failed for good: nothing more is due.
+    next_attempt_at = models.DateTimeField(
+        _("next attempt"), null=True, blank=True, default=timezone.now
+    )
+    # When a sender took the e-mail: the claim that keeps every other sender off it.
+    claimed_at = models.DateTimeField(_("sending since"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     submission = models.ForeignKey(
@@ -398,6 +408,7 @@ class OutgoingEmail(models.Model):
         verbose_name = _("outgoing e-mail")
         verbose_name_plural = _("outgoing e-mails")
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.to}"

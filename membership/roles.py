@@ -17,13 +17,15 @@ def may_read_applications(*, user) -> bool:
 def ensure_membership_team() -> Group:
     """The Membership group: admin access, the form pages (to reach their submissions), the outbox."""
     group, _ = Group.objects.get_or_create(name=MEMBERSHIP)
+    outbox = Permission.objects.filter(
+        content_type__app_label="membership", content_type__model="outgoingemail"
+    )
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        *Permission.objects.filter(
-            content_type__app_label="membership",
-            codename__in=["view_outgoingemail", "change_outgoingemail"],
-        ),
+        outbox.get(codename="view_outgoingemail"),
     )
+    # The outbox is read-only: a group set up before kept a "change" it must not have.
+    group.permissions.remove(*outbox.filter(codename="change_outgoingemail"))
     change_page = Permission.objects.get(
         content_type__app_label="wagtailcore", codename="change_page"
     )

@@ -3,12 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from membership.models import Contact, FeeTable, OutgoingEmail, Testimonial
+from membership.models import Contact, FeeTable, Testimonial
+from membership.outbox_admin import OutgoingEmailViewSet, failed_emails_panel
 from membership.roles import may_read_applications
+from membership.services.outbox import RETRY_ACTION
 
 
 class TestimonialViewSet(SnippetViewSet):
@@ -29,19 +30,6 @@ class FeeTableViewSet(SnippetViewSet):
     list_display = ["title", "currency", "valid_from", "valid_until", "locale"]
 
 
-class OutgoingEmailViewSet(ModelViewSet):
-    """E-mails the site still owes (mail server down): the team can see and follow up on them."""
-
-    model = OutgoingEmail
-    icon = "mail"
-    menu_label = _("Outgoing e-mails")
-    add_to_admin_menu = False
-    list_display = ["subject", "to", "status", "attempts", "created_at"]
-    list_filter = ["status", "purpose"]
-    form_fields = ["status"]
-    inspect_view_enabled = True
-
-
 register_snippet(TestimonialViewSet)
 register_snippet(ContactViewSet)
 register_snippet(FeeTableViewSet)
@@ -50,6 +38,17 @@ register_snippet(FeeTableViewSet)
 @hooks.register("register_admin_viewset")
 def register_outbox():
     return OutgoingEmailViewSet("outgoing_emails")
+
+
+@hooks.register("register_log_actions")
+def register_outbox_log_actions(actions):
+    actions.register_action(RETRY_ACTION, _("Retry sending"), _("Asked to retry sending"))
+
+
+@hooks.register("construct_homepage_panels")
+def show_failed_emails(request, panels):
+    if panel := failed_emails_panel(user=request.user):
+        panels.append(panel)
 
 
 @hooks.register("filter_form_submissions_for_user")

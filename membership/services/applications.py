@@ -3,14 +3,12 @@
 import logging
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import translation
 
 from membership.forms import ApplicationForm
 from membership.models import ApplicationSubmission, MembershipApplicationPage
-from membership.services.outbox import queue_email, send_email
+from membership.services.application_emails import queue_application_emails
+from membership.services.outbox import send_email
 
 logger = logging.getLogger(__name__)
 
@@ -26,16 +24,6 @@ def _applicant_email(page: MembershipApplicationPage, answers: dict) -> str:
         if field.field_type == "email" and answers.get(field.clean_name):
             return answers[field.clean_name]
     return ""
-
-
-def _labelled_answers(page: MembershipApplicationPage, answers: dict) -> list[tuple[str, str]]:
-    rows = []
-    for field in page.get_form_fields():
-        value = answers.get(field.clean_name, "")
-        if isinstance(value, list):
-            value = ", ".join(value)
-        rows.append((field.label, str(value)))
-    return rows
 
 
 def receive_application(
@@ -74,30 +62,6 @@ def receive_application(
     if spam:
         logger.info("Application %s stored as spam (honeypot filled).", submission.pk)
         return ApplicationResult(submission=submission)
-    for email in _queue_application_emails(page=page, submission=submission, answers=answers):
+    for email in queue_application_emails(page=page, submission=submission, answers=answers):
         send_email(email)
     return ApplicationResult(submission=submission)
-
-
-def _queue_application_emails(*, page, submission: ApplicationSubmission, answers: dict) -> list:
-    context = {"page": page, "answers": _labelled_answers(page, answers), "submission": submission}
-    # The team reads the site's source language; the applicant, the language they applied in.
-    recipients = [
-        ("team", page.team_email, settings.LANGUAGE_CODE),
-        ("confirmation", submission.applicant_email, submission.language_code),
-    ]
-    emails = []
-    for kind, to, language_code in recipients:
-        if not to:
-            continue
-        with translation.override(language_code):
-            emails.append(
-                queue_email(
-                    purpose=f"application-{kind}",
-                    to=to,
-                    subject=render_to_string(f"membership/emails/{kind}_subject.txt", context),
-                    body=render_to_string(f"membership/emails/{kind}_body.txt", context),
-                    submission=submission,
-                )
-            )
-    return emails

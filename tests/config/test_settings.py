@@ -12,7 +12,14 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+        if key
+        not in {
+            "SECRET_KEY",
+            "DATABASE_URL",
+            "ALLOWED_HOSTS",
+            "DJANGO_SETTINGS_MODULE",
+            "DEFAULT_FROM_EMAIL",
+        }
     }
     environment.update(env)
     return run_python(str(ROOT / "manage.py"), *args, env=environment, timeout=120)
@@ -23,6 +30,15 @@ class ProductionSettingsTests(SimpleTestCase):
         result = manage("check", DJANGO_SETTINGS_MODULE="config.settings.production")
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("SECRET_KEY is not set", result.stderr)
+
+    def test_production_refuses_to_start_without_a_sender_address(self):
+        result = manage(
+            "check",
+            DJANGO_SETTINGS_MODULE="config.settings.production",
+            SECRET_KEY="k" * 20 + "-a-long-random-production-secret-key-0123456789",
+        )
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("DEFAULT_FROM_EMAIL is not set", result.stderr)
 
     def test_production_passes_the_deployment_checklist(self):
         result = manage(
@@ -36,6 +52,7 @@ class ProductionSettingsTests(SimpleTestCase):
             CSRF_TRUSTED_ORIGINS="https://www.example.org",
             DATABASE_URL="postgres://root@127.0.0.1:5432/postgres",
             BEHIND_TLS_PROXY="true",
+            DEFAULT_FROM_EMAIL="no-reply@example.org",
         )
         self.assertEqual(result.returncode, 0, result.stderr + result.stdout)
 

@@ -1,5 +1,6 @@
-"""A real SMTP server on loopback for tests, and a port where nothing listens."""
+"""A real SMTP server on loopback for tests (accepting, slow or refusing), and a dead port."""
 
+import asyncio
 import socket
 from contextlib import contextmanager
 
@@ -8,12 +9,25 @@ from aiosmtpd.handlers import Message
 
 
 class Inbox(Message):
-    def __init__(self):
+    def __init__(self, *, delay: float = 0):
         super().__init__()
         self.messages = []
+        self.delay = delay
+
+    async def handle_DATA(self, server, session, envelope):
+        # A slow mail server keeps two senders busy at the same time.
+        await asyncio.sleep(self.delay)
+        return await super().handle_DATA(server, session, envelope)
 
     def handle_message(self, message):
         self.messages.append(message)
+
+
+class Refusing:
+    """A mail server that refuses every recipient."""
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        return "550 5.1.1 Mailbox unavailable"
 
 
 def free_port() -> int:
@@ -23,9 +37,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def smtp_server():
-    """Yields (port, inbox) for an SMTP server that accepts every message."""
-    inbox = Inbox()
+def smtp_server(handler=None):
+    """Yields (port, inbox) for an SMTP server that accepts every message (unless told)."""
+    inbox = handler or Inbox()
     port = free_port()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()

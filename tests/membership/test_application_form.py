@@ -9,6 +9,7 @@ from django.test import TestCase, override_settings
 
 from membership.models import ApplicationSubmission, MembershipApplicationPage, OutgoingEmail
 from tests.factories import build_membership_section, make_site, translate
+from tests.membership.clock import minutes_later
 from tests.membership.smtp import free_port, smtp_server
 from tests.visible import hidden_value
 
@@ -73,7 +74,8 @@ class ApplicationFormTests(TestCase):
         self.submit(page=self.page_ja)
         confirmation = next(m for m in mail.outbox if m.to == ["hanako@example.org"])
         self.assertEqual(confirmation.subject, "入会申込を受け付けました")
-        self.assertIn("SATO Hanako", confirmation.body)
+        self.assertIn("申込内容を受け付けました", confirmation.body)
+        self.assertIn("http://testserver/ja/", confirmation.body)
         team = next(m for m in mail.outbox if m.to == ["membership@example.org"])
         self.assertIn("New membership application", team.subject)
 
@@ -97,7 +99,7 @@ class ApplicationFormTests(TestCase):
         self.assertEqual(waiting.count(), 2)
         self.assertTrue(all(email.last_error for email in waiting))
 
-        with smtp_server() as (port, inbox), self.settings(EMAIL_PORT=port):
+        with smtp_server() as (port, inbox), self.settings(EMAIL_PORT=port), minutes_later(2):
             call_command("send_pending_emails")
         self.assertEqual(len(inbox.messages), 2)
         self.assertFalse(OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING).exists())
@@ -142,6 +144,8 @@ class ApplicationFormTests(TestCase):
         team = next(m for m in mail.outbox if m.to == ["membership@example.org"])
         self.assertEqual(team.content_subtype, "plain")
         self.assertIn(HOSTILE, team.body)
+        confirmation = next(m for m in mail.outbox if m.to == ["hanako@example.org"])
+        self.assertNotIn(HOSTILE, confirmation.body)
 
     def test_over_long_answers_are_refused_with_a_message(self):
         response = self.submit(message="x" * 6000)

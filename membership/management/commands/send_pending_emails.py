@@ -4,11 +4,14 @@ from membership.services.outbox import send_pending_emails
 
 
 class Command(BaseCommand):
-    help = "Retry e-mails that could not be sent (mail server down); run it from cron every few minutes."
+    help = (
+        "Send the e-mails that are due (new, or waiting to be retried); run it from cron every "
+        "few minutes. Safe to run on several servers at once: each e-mail is sent by one of them."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--limit", type=int, default=100)
 
     def handle(self, *args, limit, **options):
-        sent, waiting = send_pending_emails(limit=limit)
-        self.stdout.write(f"Sent {sent} e-mail(s); {waiting} still waiting.")
+        sent, not_sent = send_pending_emails(limit=limit)
+        self.stdout.write(f"Sent {sent} e-mail(s); {not_sent} not sent, to retry later or failed.")

@@ -171,8 +171,16 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+# Production refuses to start without a real sender (production.py); this one is for development.
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "").strip() or "webmaster@localhost"
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Where an applicant's reply to their confirmation goes (the membership team's address);
+# empty: the team address set on the application form page.
+MEMBERSHIP_REPLY_TO = os.environ.get("MEMBERSHIP_REPLY_TO", "").strip()
+# The outbox gives up on an e-mail after this many tries (1 min, 5 min, 30 min, 2 h, 12 h apart);
+# an e-mail a sender took longer than OUTBOX_CLAIM_TIMEOUT seconds ago is taken as abandoned.
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 6)
+OUTBOX_CLAIM_TIMEOUT = env_int("OUTBOX_CLAIM_TIMEOUT", 600)
 
 # Behind a TLS-terminating proxy (load balancer, nginx), trust its scheme header.
 if env_bool("BEHIND_TLS_PROXY"):

@@ -1,4 +1,6 @@
-"""Production: everything from the environment; refuses to start without a SECRET_KEY."""
+"""Production: everything from the environment; refuses to start without a SECRET_KEY or sender."""
+
+import os
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -9,6 +11,13 @@ if not SECRET_KEY:
     raise ImproperlyConfigured(
         "SECRET_KEY is not set. Production needs a long random SECRET_KEY environment variable "
         '(e.g. python -c "import secrets; print(secrets.token_urlsafe(50))").'
+    )
+
+# Mail from webmaster@localhost is refused or filed as spam by most mail servers.
+if not os.environ.get("DEFAULT_FROM_EMAIL", "").strip():
+    raise ImproperlyConfigured(
+        "DEFAULT_FROM_EMAIL is not set. Production needs the address the site's e-mails come "
+        "from, on a domain whose mail server accepts it (e.g. no-reply@example.org)."
     )
 
 DEBUG = False
