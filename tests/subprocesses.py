@@ -11,3 +11,11 @@ def run_python(*args: str, env: dict[str, str], timeout: int) -> subprocess.Comp
     """`python *args` in the checkout with exactly `env`; output kept, a failure returned, not raised."""
     command, output = [sys.executable, *args], {"capture_output": True, "text": True}
     return subprocess.run(command, cwd=ROOT, env=env, timeout=timeout, check=False, **output)
+
+
+# The least a production server needs to start: settings module, secret key and sender.
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
+    "SECRET_KEY": "test-only-" + "k" * 50,
+    "DEFAULT_FROM_EMAIL": "no-reply@example.org",
+}

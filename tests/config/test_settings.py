@@ -5,7 +5,7 @@ import subprocess
 
 from django.test import SimpleTestCase
 
-from tests.subprocesses import ROOT, run_python
+from tests.subprocesses import PRODUCTION_ENV, ROOT, run_python
 
 
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
@@ -57,11 +57,7 @@ class ProductionSettingsTests(SimpleTestCase):
         self.assertEqual(result.returncode, 0, result.stderr + result.stdout)
 
     def test_production_with_several_workers_refuses_a_cache_each_worker_keeps_alone(self):
-        production = {
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
-            "SECRET_KEY": "k" * 20 + "-a-long-random-production-secret-key-0123456789",
-            "WEB_CONCURRENCY": "3",
-        }
+        production = {**PRODUCTION_ENV, "WEB_CONCURRENCY": "3"}
         check = manage("check", **production)
         self.assertNotEqual(check.returncode, 0)
         self.assertIn("home.E001", check.stderr)

@@ -8,7 +8,7 @@ from django.test import SimpleTestCase
 
 import redis
 
-from tests.subprocesses import run_python
+from tests.subprocesses import PRODUCTION_ENV, run_python
 
 # A database of its own on the local Redis: the test clears only its own keys there.
 REDIS_URL = "redis://127.0.0.1:6379/9"
@@ -64,8 +64,7 @@ class RateLimitAcrossServersTests(SimpleTestCase):
             if key not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL"}
         }
         environment.update(
-            DJANGO_SETTINGS_MODULE="config.settings.production",
-            SECRET_KEY="test-only-" + "k" * 50,
+            PRODUCTION_ENV,
             REDIS_URL=REDIS_URL,
             WEB_CONCURRENCY="2",
             APPLICATION_RATE_LIMIT=str(LIMIT),
