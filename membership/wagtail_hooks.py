@@ -1,4 +1,4 @@
-"""Admin: membership snippets, the outbox, and who may read applications."""
+"""Admin: membership snippets, the outbox, and the applications inbox."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -7,8 +7,15 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from membership.models import Contact, FeeTable, OutgoingEmail, Testimonial
-from membership.roles import may_read_applications
+from membership.inbox_log import register_inbox_log_actions
+from membership.inbox_views import application_viewset
+from membership.models import (
+    Contact,
+    FeeTable,
+    MembershipApplicationPage,
+    OutgoingEmail,
+    Testimonial,
+)
 
 
 class TestimonialViewSet(SnippetViewSet):
@@ -53,5 +60,17 @@ def register_outbox():
 
 
 @hooks.register("filter_form_submissions_for_user")
-def only_the_membership_team_reads_applications(user, form_pages):
-    return form_pages if may_read_applications(user=user) else form_pages.none()
+def applications_are_read_in_the_inbox(user, form_pages):
+    # The Applications inbox is the one place for them; Wagtail's per-form lists would show
+    # each language apart.
+    return form_pages.not_type(MembershipApplicationPage)
+
+
+@hooks.register("register_admin_viewset")
+def register_application_inbox():
+    return application_viewset()
+
+
+@hooks.register("register_log_actions")
+def register_application_log_actions(actions):
+    register_inbox_log_actions(actions)

@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from membership.answers import stored_answers
 from membership.forms import ApplicationForm
 from membership.models import ApplicationSubmission, MembershipApplicationPage
 from membership.services.outbox import queue_email, send_email
@@ -77,7 +78,7 @@ def receive_application(
         with transaction.atomic():
             submission = ApplicationSubmission.objects.create(
                 page=page,
-                form_data=answers,
+                form_data=stored_answers(page=page, answers=answers),
                 language_code=language_code,
                 applicant_email=_applicant_email(page, answers),
                 **({"token": token} if token else {}),
