@@ -84,6 +84,8 @@ class ApplicationFilterSet(WagtailFilterSet):
 class ApplicationIndexView(ExcelSafeExportMixin, IndexView):
     filterset_class = ApplicationFilterSet
     export_filename = "applications"
+    # The answers' columns are added when exporting, from the forms the exported ones came from.
+    list_export = list(FIXED_EXPORT_COLUMNS)
 
     @cached_property
     def reader(self) -> inbox.Reader:

@@ -275,6 +275,12 @@ class ExportTests(InboxTestCase):
         workbook = openpyxl.load_workbook(io.BytesIO(self.export("xlsx", user)))
         return [["" if v is None else v for v in row] for row in workbook.active.values]
 
+    def test_the_list_offers_both_downloads(self):
+        self.client.force_login(self.team)
+        response = self.client.get(INBOX + "?language_code=ja")
+        self.assertContains(response, "?language_code=ja&amp;export=csv")
+        self.assertContains(response, "?language_code=ja&amp;export=xlsx")
+
     def test_csv_opens_in_excel_with_the_same_columns_for_every_language(self):
         heading, *rows = self.csv_rows()
         self.assertEqual(heading[:4], ["Number", "Date submitted", "Language", "Status"])
