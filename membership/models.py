@@ -2,9 +2,11 @@
 
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -298,7 +300,7 @@ class ApplicationFormField(TranslatableMixin, AbstractFormField):
 
 
 class ApplicationSubmission(AbstractFormSubmission):
-    """A stored application: kept first, before any e-mail is tried."""
+    """A stored application: kept first, before any e-mail is tried; the team decides on it."""
 
     class Status(models.TextChoices):
         NEW = "new", _("New")
@@ -307,16 +309,51 @@ class ApplicationSubmission(AbstractFormSubmission):
         DECLINED = "declined", _("Declined")
         SPAM = "spam", _("Spam")
 
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.NEW
-    )
+    # The answers the team finds applications by, named by the question's clean name, which
+    # stays the same in every language and when an editor rewords the question.
+    ORGANISATION_FIELD = "organisation"
+    CATEGORY_FIELD = "type_of_organisation"
+
     token = models.UUIDField(_("submission token"), unique=True, default=uuid.uuid4, editable=False)
     language_code = models.CharField(_("language"), max_length=10, default="en")
     applicant_email = models.EmailField(_("applicant e-mail"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
+    )
 
     class Meta:
         verbose_name = _("application")
         verbose_name_plural = _("applications")
+        ordering = ["-submit_time", "-pk"]
+
+    def __str__(self) -> str:
+        organisation = self.form_data.get(self.ORGANISATION_FIELD) if self.form_data else None
+        return str(organisation or _("Application %(number)s") % {"number": self.pk})
+
+
+class ApplicationNote(models.Model):
+    """A team member's note on an application, kept with who wrote it and when."""
+
+    submission = models.ForeignKey(
+        ApplicationSubmission, on_delete=models.CASCADE, related_name="notes"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    text = models.TextField(_("note"))
+
+    class Meta:
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
 
 
 class MembershipApplicationPage(AbstractForm, SitePage):
@@ -359,11 +396,12 @@ class MembershipApplicationPage(AbstractForm, SitePage):
 
         return serve_application_form(request, page=self)
 
-    def get_submissions_list_view_class(self):
-        # membership.views imports these models: imported on use, no cycle at app loading.
-        from membership.views import ApplicationSubmissionsListView
+    def serve_submissions_list_view(self, request, *args, **kwargs):
+        # membership.inbox imports these models: imported on use, no cycle at app loading.
+        from membership.inbox import inbox_url
 
-        return ApplicationSubmissionsListView
+        # Every language's applications are read in one place, the Applications inbox.
+        return redirect(inbox_url())
 
 
 class OutgoingEmail(models.Model):

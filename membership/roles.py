@@ -1,4 +1,4 @@
-"""The membership team: the only people, with superusers, who read and export applications."""
+"""The membership team: the only people, with superusers, who read, decide on and export applications."""
 
 from django.contrib.auth.models import Group, Permission
 
@@ -11,26 +11,33 @@ MEMBERSHIP = "Membership"
 
 
 def may_read_applications(*, user) -> bool:
-    return user.is_active and (user.is_superuser or user.groups.filter(name=MEMBERSHIP).exists())
+    return user.is_active and user.has_perm("membership.view_applicationsubmission")
 
 
 def ensure_membership_team() -> Group:
-    """The Membership group: admin access, the form pages (to reach their submissions), the outbox."""
+    """The Membership group: admin access, the Applications inbox (read and decide), the outbox."""
     group, _ = Group.objects.get_or_create(name=MEMBERSHIP)
     outbox = Permission.objects.filter(
         content_type__app_label="membership", content_type__model="outgoingemail"
     )
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        outbox.get(codename="view_outgoingemail"),
+        *Permission.objects.filter(
+            content_type__app_label="membership",
+            codename__in=[
+                "view_applicationsubmission",
+                "change_applicationsubmission",
+                "view_outgoingemail",
+            ],
+        ),
     )
     # The outbox is read-only: a group set up before kept a "change" it must not have.
     group.permissions.remove(*outbox.filter(codename="change_outgoingemail"))
-    change_page = Permission.objects.get(
-        content_type__app_label="wagtailcore", codename="change_page"
-    )
-    for page in Page.objects.type(MembershipApplicationPage):
-        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=change_page)
+    # Earlier versions let the team edit the form pages to reach their submissions; the inbox
+    # replaced that, so rerunning setup_roles takes the page permission away.
+    GroupPagePermission.objects.filter(
+        group=group, page__in=Page.objects.type(MembershipApplicationPage)
+    ).delete()
     return group
 
 

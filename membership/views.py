@@ -1,4 +1,4 @@
-"""The application form's request handling, the contact address reveal, submissions export."""
+"""The application form's request handling and the contact address reveal."""
 
 import logging
 
@@ -8,15 +8,12 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
-from wagtail.contrib.forms.views import SubmissionsListView
-
 from home.client_address import client_address
 from membership.models import MembershipApplicationPage
 from membership.published import published_contacts
 from membership.services.rate_limit import TooManyApplications, receive_within_limit
 
 logger = logging.getLogger(__name__)
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def serve_application_form(
@@ -55,17 +52,3 @@ def reveal_contact_email(request: HttpRequest, pk: int) -> HttpResponse:
         "membership/contact_email.html",
         {"contact": contact, "revealed": request.method == "POST"},
     )
-
-
-class ApplicationSubmissionsListView(SubmissionsListView):
-    """Wagtail's list and export of applications, with spreadsheet formulas defused in CSV."""
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        if (
-            export_format == self.FORMAT_CSV
-            and isinstance(value, str)
-            and value.startswith(FORMULA_PREFIXES)
-        ):
-            return "'" + value
-        return value

@@ -1,4 +1,4 @@
-"""Admin: membership snippets, the outbox, and who may read applications."""
+"""Admin: membership snippets, the outbox, and the applications inbox."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -6,9 +6,10 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from membership.models import Contact, FeeTable, Testimonial
+from membership.inbox_log import register_inbox_log_actions
+from membership.inbox_views import application_viewset
+from membership.models import Contact, FeeTable, MembershipApplicationPage, Testimonial
 from membership.outbox_admin import OutgoingEmailViewSet, failed_emails_panel
-from membership.roles import may_read_applications
 from membership.services.outbox import RETRY_ACTION
 
 
@@ -52,5 +53,17 @@ def show_failed_emails(request, panels):
 
 
 @hooks.register("filter_form_submissions_for_user")
-def only_the_membership_team_reads_applications(user, form_pages):
-    return form_pages if may_read_applications(user=user) else form_pages.none()
+def applications_are_read_in_the_inbox(user, form_pages):
+    # The Applications inbox is the one place for them; Wagtail's per-form lists would show
+    # each language apart.
+    return form_pages.not_type(MembershipApplicationPage)
+
+
+@hooks.register("register_admin_viewset")
+def register_application_inbox():
+    return application_viewset()
+
+
+@hooks.register("register_log_actions")
+def register_application_log_actions(actions):
+    register_inbox_log_actions(actions)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 
+from membership.answers import stored_answers
 from membership.forms import ApplicationForm
 from membership.models import ApplicationSubmission, MembershipApplicationPage
 from membership.services.application_emails import queue_application_emails
@@ -45,7 +46,7 @@ def receive_application(
         with transaction.atomic():
             submission = ApplicationSubmission.objects.create(
                 page=page,
-                form_data=answers,
+                form_data=stored_answers(page=page, answers=answers),
                 language_code=language_code,
                 applicant_email=_applicant_email(page, answers),
                 status=ApplicationSubmission.Status.SPAM
