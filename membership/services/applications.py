@@ -63,6 +63,6 @@ def receive_application(
     if spam:
         logger.info("Application %s stored as spam (honeypot filled).", submission.pk)
         return ApplicationResult(submission=submission)
-    for email in queue_application_emails(page=page, submission=submission, answers=answers):
+    for email in queue_application_emails(page=page, submission=submission):
         send_email(email)
     return ApplicationResult(submission=submission)
