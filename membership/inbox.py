@@ -117,3 +117,11 @@ class Reader:
             for name in submission.form_data:
                 columns.setdefault(name, name)
         return list(columns.items())
+
+
+def applications_lost_by_deleting(pages) -> int:
+    """How many applications deleting `pages` would take with them (subpages and translations too)."""
+    keys = set()
+    for page in pages:
+        keys.update(page.get_descendants(inclusive=True).values_list("translation_key", flat=True))
+    return ApplicationSubmission.objects.filter(page__translation_key__in=keys).count()

@@ -1,11 +1,17 @@
 """Admin: membership snippets, the outbox, and the applications inbox."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail import hooks
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from membership.inbox import applications_lost_by_deleting
 from membership.inbox_log import register_inbox_log_actions
 from membership.inbox_views import application_viewset
 from membership.models import Contact, FeeTable, MembershipApplicationPage, Testimonial
@@ -67,3 +73,35 @@ def register_application_inbox():
 @hooks.register("register_log_actions")
 def register_application_log_actions(actions):
     register_inbox_log_actions(actions)
+
+
+def _refuse_to_lose_applications(request, pages):
+    # Deleting a form page would delete its applications with it (Wagtail cascades): the team
+    # must decide on them first, so the page stays and the editor is told why.
+    count = applications_lost_by_deleting(pages)
+    if not count:
+        return None
+    messages.error(
+        request,
+        ngettext(
+            "This page's form holds %(count)s membership application, which deleting it would "
+            "delete too. Unpublish the page instead: the application stays in the inbox.",
+            "This page's form holds %(count)s membership applications, which deleting it would "
+            "delete too. Unpublish the page instead: the applications stay in the inbox.",
+            count,
+        )
+        % {"count": count},
+    )
+    return redirect(reverse("wagtailadmin_explore", args=[pages[0].get_parent().pk]))
+
+
+@hooks.register("before_delete_page")
+def keep_applications_when_a_page_is_deleted(request, page):
+    return _refuse_to_lose_applications(request, [page])
+
+
+@hooks.register("before_bulk_action")
+def keep_applications_when_pages_are_bulk_deleted(request, action_type, objects, action_class):
+    if action_type == "delete" and objects and isinstance(objects[0], Page):
+        return _refuse_to_lose_applications(request, list(objects))
+    return None
