@@ -85,3 +85,27 @@ def test_the_team_finds_opens_decides_notes_and_exports_an_application(
     mine = next(row for row in rows if ORGANISATION in row)
     assert mine[heading.index("Type of organisation")] == "Local government"
     assert mine[heading.index("Status")] == "In review"
+
+
+def test_deleting_the_form_page_in_the_admin_keeps_its_applications(
+    site_url, new_page, demo_accounts
+):
+    # Only superusers may delete pages; the page's own "Delete" action is Wagtail's view.
+    apply_in_japanese(new_page(), site_url)
+    page = new_page(viewport={"width": 1280, "height": 900})
+    username, password = demo_accounts["Superuser"]
+    page.goto(site_url + "/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(site_url + "/admin/")
+
+    page.goto(site_url + "/admin/pages/search/?q=Application+form")
+    page.get_by_role("link", name="Application form", exact=True).first.click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    delete_url = re.sub(r"/edit/$", "/delete/", page.url)
+    page.goto(delete_url)
+    expect(page.locator(".messages")).to_contain_text("membership application")
+    screenshot(page, "inbox-delete-refused")
+    page.goto(site_url + "/ja/membership/apply/")
+    expect(page.locator("h1")).to_be_visible()
