@@ -6,6 +6,7 @@ from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_http_methods
 
 from home.client_address import client_address
@@ -19,7 +20,15 @@ logger = logging.getLogger(__name__)
 def serve_application_form(
     request: HttpRequest, *, page: MembershipApplicationPage
 ) -> HttpResponse:
-    """Show the form; on a valid POST store the application and thank the applicant."""
+    """Show the form, or store a valid application and thank the applicant; never cached."""
+    # The form carries this visitor's CSRF token and the thank-you page their answers: no
+    # browser back-forward cache, proxy or CDN may keep either for someone else.
+    response = _handle_application(request, page=page)
+    add_never_cache_headers(response)
+    return response
+
+
+def _handle_application(request: HttpRequest, *, page: MembershipApplicationPage) -> HttpResponse:
     status = 200
     rate_limited = storage_failed = False
     if request.method == "POST":

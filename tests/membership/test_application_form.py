@@ -70,6 +70,12 @@ class ApplicationFormTests(TestCase):
         )
         self.assertFalse(OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING).exists())
 
+    def test_no_shared_cache_or_browser_history_keeps_the_form_or_the_thank_you(self):
+        # The form holds this visitor's tokens and the thank-you their answers.
+        for response in (self.client.get(self.page.url), self.submit()):
+            directives = {d.strip() for d in response["Cache-Control"].split(",")}
+            self.assertTrue({"private", "no-store", "no-cache"} <= directives, directives)
+
     def test_the_applicant_is_answered_in_the_language_they_applied_in(self):
         self.submit(page=self.page_ja)
         confirmation = next(m for m in mail.outbox if m.to == ["hanako@example.org"])
