@@ -5,17 +5,23 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseForbidden,
+    HttpResponseServerError,
+)
 from django.shortcuts import render
 from django.template import loader
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from home.languages import home_page_links, path_alternates, source_language_page_for_path
 from home.search import clean_search_query, search_pages
@@ -86,7 +92,48 @@ def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
     )
 
 
+def bad_request(request: HttpRequest, exception=None) -> HttpResponse:
+    """The visitor's request could not be read (bad address, oversized form): what to do next."""
+    # Self-contained like the 500 page: a bad Host header makes anything that looks up the
+    # Site (menus, settings) fail again.
+    return HttpResponseBadRequest(_error_page("400.html"))
+
+
+def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
+    """A page the visitor may not see, said plainly in their language."""
+    return HttpResponseForbidden(_error_page("403.html"))
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent without a valid session: its answers back where possible, never lost."""
+    page = _page_for_path(request)
+    refill = getattr(page, "serve_after_failed_csrf_check", None)
+    if request.method == "POST" and refill is not None:
+        return refill(request)
+    return HttpResponseForbidden(_error_page("403_csrf.html"))
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     """A self-contained 500 page: no database, no menus, since those may be what failed."""
-    template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"LANGUAGE_CODE": get_language() or "en"}))
+    return HttpResponseServerError(_error_page("500.html"))
+
+
+def _error_page(template_name: str) -> str:
+    return loader.get_template(template_name).render({"LANGUAGE_CODE": get_language() or "en"})
+
+
+def _page_for_path(request: HttpRequest) -> Page | None:
+    """The live, unrestricted public page at the request's address, if any."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    if match.url_name != "wagtail_serve":
+        return None
+    # Wagtail's serve pattern passes the page path as its one positional argument.
+    route = Page.route_for_request(request, match.args[0] if match.args else "")
+    if route is None:
+        return None
+    page = route[0]
+    # A private page's form is shown only through Wagtail's own view-restriction checks.
+    return page if page.live and not page.get_view_restrictions().exists() else None

@@ -396,6 +396,13 @@ class MembershipApplicationPage(AbstractForm, SitePage):
 
         return serve_application_form(request, page=self)
 
+    def serve_after_failed_csrf_check(self, request):
+        """The visitor's answers back in the form when their session expired (home.views)."""
+        # membership.views imports these models: imported on use, no cycle at app loading.
+        from membership.views import refill_application_form
+
+        return refill_application_form(request, page=self)
+
     def serve_submissions_list_view(self, request, *args, **kwargs):
         # membership.inbox imports these models: imported on use, no cycle at app loading.
         from membership.inbox import inbox_url

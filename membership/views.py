@@ -28,6 +28,20 @@ def serve_application_form(
     return response
 
 
+def refill_application_form(
+    request: HttpRequest, *, page: MembershipApplicationPage
+) -> HttpResponse:
+    """The form again with the answers just sent, when the visitor's session had expired."""
+    # Nothing is stored: the request failed its CSRF check. The answers go back only to the
+    # browser that sent them, in a form with a fresh token, so the visitor just sends again.
+    form = page.get_form(request.POST, page=page, user=request.user)
+    context = page.get_context(request)
+    context.update(form=form, session_expired=True)
+    response = TemplateResponse(request, page.get_template(request), context, status=403)
+    add_never_cache_headers(response)
+    return response
+
+
 def _handle_application(request: HttpRequest, *, page: MembershipApplicationPage) -> HttpResponse:
     status = 200
     rate_limited = storage_failed = False

@@ -73,3 +73,51 @@ class UntranslatedPageTests(TestCase):
     def test_a_page_missing_in_every_language_is_a_plain_not_found(self):
         response = self.client.get("/ja/nowhere/")
         self.assertContains(response, "ページが見つかりません", status_code=404)
+
+
+class BadRequestPageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        make_site(japanese=True)
+
+    @override_settings(ALLOWED_HOSTS=["network.example"])
+    def test_a_bad_host_gets_a_400_in_the_visitors_language_not_a_server_error(self):
+        for language, text in (("en", "The request could not be read"), ("ja", "読み取れません")):
+            with self.subTest(language=language):
+                response = self.client.get(f"/{language}/", headers={"host": "evil.example"})
+                self.assertEqual(response.status_code, 400)
+                self.assertContains(response, text, status_code=400)
+                self.assertContains(response, f'<html lang="{language}">', status_code=400)
+
+    def test_a_page_the_visitor_may_not_see_says_so_plainly(self):
+        from django.test import RequestFactory
+        from django.utils import translation
+
+        from home.views import permission_denied
+
+        with translation.override("ja"):
+            response = permission_denied(RequestFactory().get("/ja/"))
+        self.assertEqual(response.status_code, 403)
+        self.assertIn("閲覧する権限がありません", response.content.decode())
+
+
+class ExpiredFormTests(TestCase):
+    """A form sent without a valid CSRF token: a page in the visitor's language, never a 500."""
+
+    @classmethod
+    def setUpTestData(cls):
+        make_site(japanese=True)
+
+    def test_a_form_that_fails_its_check_is_explained_in_the_visitors_language(self):
+        from django.test import Client
+
+        client = Client(enforce_csrf_checks=True)
+        for language, text in (
+            ("en", "The form could not be sent"),
+            ("ja", "送信できませんでした"),
+        ):
+            with self.subTest(language=language):
+                response = client.post(f"/{language}/search/", {"q": "x"})
+                self.assertEqual(response.status_code, 403)
+                self.assertContains(response, text, status_code=403)
+                self.assertEqual(soup(response).html["lang"], language)

@@ -183,3 +183,42 @@ class ApplicationStorageFailureTests(TestCase):
         self.assertEqual(response.status_code, 503)
         self.assertContains(response, "could not save your application", status_code=503)
         self.assertContains(response, 'value="City of Example"', status_code=503)
+
+
+class ExpiredSessionTests(TestCase):
+    """An applicant whose session expired keeps their answers and sends them again."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = make_site(japanese=True)
+        cls.snippets, pages = build_membership_section(cls.home)
+        cls.page = pages[-1]
+
+    def setUp(self):
+        from django.test import Client
+
+        cache.clear()
+        self.client = Client(enforce_csrf_checks=True)
+
+    def test_answers_come_back_with_a_fresh_token_and_the_second_send_is_stored(self):
+        from tests.visible import soup
+
+        self.client.get(self.page.url)
+        self.client.cookies.clear()  # the session cookie expired while the visitor was typing
+        response = self.client.post(self.page.url, answers(organisation="City of Kept Answers"))
+        self.assertContains(response, "Your application was not sent yet", status_code=403)
+        self.assertFalse(ApplicationSubmission.objects.exists())
+        form = soup(response).find("main").find("form")
+        self.assertEqual(
+            form.find("input", {"name": "organisation"})["value"], "City of Kept Answers"
+        )
+        self.assertIn("no-store", response["Cache-Control"])
+
+        # The browser now holds a new token: sending the same answers again works.
+        data = {field["name"]: field.get("value", "") for field in form.find_all("input")}
+        data.update(answers(organisation="City of Kept Answers"))
+        response = self.client.post(self.page.url, data)
+        self.assertContains(response, "Thank you for your application")
+        self.assertEqual(
+            ApplicationSubmission.objects.get().form_data["organisation"], "City of Kept Answers"
+        )

@@ -29,6 +29,8 @@ DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A form that fails its CSRF check gets its answers back, or a page in the visitor's language.
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 
 INSTALLED_APPS = [
     "home",
