@@ -154,6 +154,32 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Uploaded images, renditions and documents go to S3-compatible object storage when a bucket is
+# named, so any number of app servers share them; the local disk (MEDIA_ROOT) otherwise.
+# Credentials come the usual AWS ways (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or a role).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+if AWS_STORAGE_BUCKET_NAME:
+    from botocore.config import Config as S3ClientConfig
+
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            # Page HTML (and any cache of it) keeps image addresses: they must not expire.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+            # A storage outage fails an upload (or /readyz) in seconds, not minutes.
+            "client_config": S3ClientConfig(
+                connect_timeout=5, read_timeout=20, retries={"max_attempts": 2}
+            ),
+        },
+    }
+    # Documents are sent through Wagtail's view, which checks a collection's privacy first.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {

@@ -1,0 +1,125 @@
+"""With a bucket configured, uploads and their renditions live in S3-compatible object storage."""
+
+import io
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from django.core.files.images import ImageFile
+from django.test import TestCase, override_settings
+
+from wagtail.images.models import Image
+
+import boto3
+from PIL import Image as PillowImage
+
+from tests.subprocesses import PRODUCTION_ENV, run_python
+
+BUCKET = "network-media"
+PUBLIC_READ = {
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": "*",
+            "Action": "s3:GetObject",
+            "Resource": f"arn:aws:s3:::{BUCKET}/*",
+        }
+    ],
+}
+CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def png(width: int = 640, height: int = 480) -> ImageFile:
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (width, height), "#00558c").save(buffer, "PNG")
+    return ImageFile(buffer, name="forum.png")
+
+
+def s3_storages(endpoint: str) -> dict:
+    return {
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": BUCKET,
+                "endpoint_url": endpoint,
+                "region_name": "us-east-1",
+                "querystring_auth": False,
+                "file_overwrite": False,
+            },
+        },
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+class ObjectStorageTests(TestCase):
+    """Against moto's S3 server on loopback, as the site would talk to a real bucket."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.port = free_port()
+        cls.endpoint = f"http://127.0.0.1:{cls.port}"
+        cls.moto = subprocess.Popen(
+            [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(cls.port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        cls.addClassCleanup(cls.moto.wait, 10)
+        cls.addClassCleanup(cls.moto.terminate)
+        for name, value in CREDENTIALS.items():
+            os.environ.setdefault(name, value)
+        cls.s3 = boto3.client("s3", endpoint_url=cls.endpoint, region_name="us-east-1")
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                cls.s3.create_bucket(Bucket=BUCKET)
+                break
+            except Exception:  # moto still starting
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        # As the README asks of a real bucket: anyone may read what the site publishes.
+        cls.s3.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(PUBLIC_READ))
+
+    def test_an_uploaded_image_and_its_rendition_are_served_from_the_bucket(self):
+        with override_settings(STORAGES=s3_storages(self.endpoint)):
+            image = Image.objects.create(title="Forum hall", file=png())
+            rendition = image.get_rendition("fill-320x200")
+            stored = {item["Key"] for item in self.s3.list_objects_v2(Bucket=BUCKET)["Contents"]}
+            self.assertIn(image.file.name, stored)
+            self.assertIn(rendition.file.name, stored)
+            self.assertTrue(rendition.url.startswith(f"{self.endpoint}/{BUCKET}/"))
+            # The address in the page works for any visitor: no signature that expires.
+            with urllib.request.urlopen(rendition.url, timeout=10) as response:  # noqa: S310
+                self.assertEqual(PillowImage.open(io.BytesIO(response.read())).size, (320, 200))
+
+    def test_readiness_names_the_storage_when_the_bucket_is_unreachable(self):
+        with override_settings(STORAGES=s3_storages(self.endpoint)):
+            self.assertEqual(self.client.get("/readyz").status_code, 200)
+        with override_settings(STORAGES=s3_storages(f"http://127.0.0.1:{free_port()}")):
+            response = self.client.get("/readyz")
+        self.assertEqual(response.status_code, 503)
+        self.assertEqual(response.json()["unavailable"], ["storage"])
+
+
+class ProductionSettingsTests(TestCase):
+    def test_a_bucket_in_the_environment_moves_uploads_to_object_storage(self):
+        script = (
+            "import sys; sys.path.insert(0, 'site'); import django; django.setup(); "
+            "from django.conf import settings; from django.core.files.storage import storages; "
+            "print(type(storages['default']).__name__, settings.WAGTAILDOCS_SERVE_METHOD)"
+        )
+        env = {**PRODUCTION_ENV, **CREDENTIALS, "AWS_STORAGE_BUCKET_NAME": BUCKET}
+        result = run_python("-c", script, env=env, timeout=60)
+        self.assertEqual(result.stdout.split(), ["S3Storage", "serve_view"], result.stderr)
