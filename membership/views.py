@@ -1,12 +1,15 @@
 """The application form's request handling and the contact address reveal."""
 
 import logging
+from datetime import timedelta
 
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.timesince import timeuntil
 from django.views.decorators.http import require_http_methods
 
 from home.client_address import client_address
@@ -43,15 +46,15 @@ def refill_application_form(
 
 
 def _handle_application(request: HttpRequest, *, page: MembershipApplicationPage) -> HttpResponse:
-    status = 200
+    status, retry_after = 200, 0
     rate_limited = storage_failed = False
     if request.method == "POST":
         form = page.get_form(request.POST, request.FILES, page=page, user=request.user)
         if form.is_valid():
             try:
                 result = receive_within_limit(page=page, form=form, address=client_address(request))
-            except TooManyApplications:
-                rate_limited, status = True, 429
+            except TooManyApplications as limit:
+                rate_limited, status, retry_after = True, 429, limit.retry_after
             except DatabaseError:
                 # The answers stay in the form on the page; the visitor can send them again.
                 logger.exception("Could not store an application on page %s", page.pk)
@@ -63,7 +66,18 @@ def _handle_application(request: HttpRequest, *, page: MembershipApplicationPage
         form = page.get_form(page=page, user=request.user)
     context = page.get_context(request)
     context.update(form=form, rate_limited=rate_limited, storage_failed=storage_failed)
-    return TemplateResponse(request, page.get_template(request), context, status=status)
+    if retry_after:
+        context["retry_wait"] = waiting_time(retry_after)
+    response = TemplateResponse(request, page.get_template(request), context, status=status)
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response
+
+
+def waiting_time(seconds: int) -> str:
+    """ "1 hour", "10 minutes", "1時間": how long to wait, in the visitor's language."""
+    now = timezone.now()
+    return timeuntil(now + timedelta(seconds=seconds), now, depth=2)
 
 
 @require_http_methods(["GET", "POST"])

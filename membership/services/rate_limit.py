@@ -14,6 +14,10 @@ SCOPE = "application"
 class TooManyApplications(Exception):
     """The visitor's address has sent its allowance of applications for now."""
 
+    def __init__(self, retry_after: int):
+        super().__init__(f"Over the application limit; retry within {retry_after} s")
+        self.retry_after = retry_after
+
 
 def count_application(*, address: str) -> bool:
     """Count one application from the address; False once it is over APPLICATION_RATE_LIMIT."""
@@ -33,7 +37,8 @@ def receive_within_limit(
     if earlier:
         return ApplicationResult(submission=earlier, duplicate=True)
     if not count_application(address=address):
-        raise TooManyApplications
+        # The count's window opened at the first application, so it ends within one window.
+        raise TooManyApplications(retry_after=settings.APPLICATION_RATE_LIMIT[1])
     try:
         result = receive_application(page=page, form=form)
     except DatabaseError:

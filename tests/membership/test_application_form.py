@@ -125,7 +125,8 @@ class ApplicationFormTests(TestCase):
         self.submit(organisation="Two")
         response = self.submit(organisation="Three")
         self.assertEqual(response.status_code, 429)
-        self.assertContains(response, "please try again in an hour", status_code=429)
+        self.assertContains(response, "please try again in 1\xa0hour.", status_code=429)
+        self.assertEqual(response["Retry-After"], "3600")
         self.assertContains(response, 'value="Three"', status_code=429)
         self.assertEqual(ApplicationSubmission.objects.count(), 2)
 
