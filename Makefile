@@ -67,7 +67,17 @@ browser:
 	    echo "The browser tests need Chromium: sudo apt-get install chromium fonts-noto-cjk" >&2; exit 1; \
 	  fi; }
 
-test: lint messages browser
+# The slow-client test runs Debian's nginx in front of gunicorn, as production does.
+nginx:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's nginx for the slow-client test…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	  else \
+	    echo "The slow-client test needs nginx: sudo apt-get install nginx" >&2; exit 1; \
+	  fi; }
+
+test: lint messages browser nginx
 	$(BIN)/python -m pytest
 
 $(TOOLS)/.installed: $(TOOLS_LOCK)
