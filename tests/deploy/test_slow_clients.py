@@ -15,15 +15,14 @@ import sys
 import tempfile
 import threading
 import time
-import unittest
 from pathlib import Path
 
 from django.test import SimpleTestCase
 
+from tests.deploy.nginx import NGINX, require_nginx
 from tests.live_servers import free_port, server_database
 from tests.subprocesses import PRODUCTION_ENV, ROOT, run_python
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 SLOW_UPLOADS = 10
 # The one measured bound the issue asks for.
 PAGE_BOUND_SECONDS = 1.0
@@ -134,10 +133,7 @@ class SlowClientTests(SimpleTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        if not Path(NGINX).exists():
-            if os.environ.get("CI", "").lower() == "true":
-                raise AssertionError("CI=true needs nginx for this test: run `make nginx`.")
-            raise unittest.SkipTest("nginx is not installed: `make nginx` (apt-get install nginx).")
+        require_nginx()
         cls.prefix = Path(tempfile.mkdtemp(prefix="slow-clients-"))
         cls.addClassCleanup(shutil.rmtree, cls.prefix, ignore_errors=True)
         # nginx's workers run as an unprivileged user when started as root: let them in.
