@@ -6,7 +6,6 @@ deploy/nginx/proxy.conf. nginx is installed by `make nginx` (part of `make test`
 """
 
 import http.client
-import os
 import select
 import shutil
 import socket
@@ -21,7 +20,7 @@ from django.test import SimpleTestCase
 
 from tests.deploy.nginx import NGINX, require_nginx
 from tests.live_servers import free_port, server_database
-from tests.subprocesses import PRODUCTION_ENV, ROOT, run_python
+from tests.subprocesses import ROOT, production_environment, run_python
 
 SLOW_UPLOADS = 10
 # The one measured bound the issue asks for.
@@ -141,13 +140,7 @@ class SlowClientTests(SimpleTestCase):
         database_url, drop_database = server_database(cls.prefix)
         cls.addClassCleanup(drop_database)
         cls.gunicorn_port, cls.nginx_port = free_port(), free_port()
-        env = {
-            key: value
-            for key, value in os.environ.items()
-            if key not in {"DJANGO_SETTINGS_MODULE", "REDIS_URL", "MULTI_SERVER"}
-        }
-        env.update(
-            PRODUCTION_ENV,
+        env = production_environment(
             DATABASE_URL=database_url,
             VAR_DIR=str(cls.prefix / "var"),
             STATIC_ROOT=str(cls.prefix / "static"),
