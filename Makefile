@@ -6,18 +6,29 @@ PORT ?= 8000
 export PORT
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint install install-test messages catalogue browser clean
+# Exact versions with hashes, made from pyproject.toml by `make lock`: every venv installs these.
+RUN_LOCK := requirements/run.txt
+TEST_LOCK := requirements/test.txt
+TOOLS_LOCK := requirements/tools.txt
+# uv (to make the locks) and pip-audit live in a venv of their own, so .venv holds only the lock.
+TOOLS := .tools
+
+.PHONY: run test lint install install-test messages catalogue browser nginx lock audit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# The project itself is not installed: it has no package to install (`packages = []`), and
+# building it would fetch setuptools unpinned. The stamps depend on the lock, so a new lock
+# reinstalls.
+$(VENV)/.installed-run: $(RUN_LOCK) | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r $(RUN_LOCK)
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[test]"
+# The test lock holds the run lock's versions plus the test tools (`make lock` keeps them so).
+$(VENV)/.installed-test: $(TEST_LOCK) $(RUN_LOCK) | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r $(TEST_LOCK)
 	touch $@ $(VENV)/.installed-run
 
 install: $(VENV)/.installed-run
@@ -56,8 +67,44 @@ browser:
 	    echo "The browser tests need Chromium: sudo apt-get install chromium fonts-noto-cjk" >&2; exit 1; \
 	  fi; }
 
-test: lint messages browser
+# The slow-client test runs Debian's nginx in front of gunicorn, as production does.
+nginx:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's nginx for the slow-client test…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	  else \
+	    echo "The slow-client test needs nginx: sudo apt-get install nginx" >&2; exit 1; \
+	  fi; }
+
+test: lint messages browser nginx
 	$(BIN)/python -m pytest
 
+$(TOOLS)/.installed: $(TOOLS_LOCK)
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --require-hashes -r $(TOOLS_LOCK)
+	touch $@
+
+# `make lock` resolves what pyproject.toml changed and keeps every other pin;
+# `make lock UPGRADE=wagtail` (or several names) moves those packages to their newest allowed
+# release; `make lock UPGRADE=all` moves everything. One lock serves every Python the project
+# allows (markers pick per version); CI and these machines run Linux x86_64, Python 3.11.
+UPGRADE ?=
+UPGRADE_FLAGS := $(if $(filter all,$(UPGRADE)),--upgrade,$(UPGRADE:%=--upgrade-package %))
+UV_COMPILE := $(TOOLS)/bin/uv pip compile --quiet --universal --python-version 3.11 \
+  --generate-hashes --custom-compile-command "make lock" $(UPGRADE_FLAGS)
+lock: $(TOOLS)/.installed
+	$(UV_COMPILE) pyproject.toml -o $(RUN_LOCK)
+	$(UV_COMPILE) pyproject.toml --extra test -c $(RUN_LOCK) -o $(TEST_LOCK)
+	$(UV_COMPILE) requirements/tools.in -o $(TOOLS_LOCK)
+
+# Every pinned release (site, tests, tools) against an advisory database: PyPI's by default,
+# `make audit AUDIT_SERVICE=osv` for OSV's. --strict: a release that could not be checked fails
+# the audit rather than passing as "no known vulnerabilities".
+AUDIT_SERVICE ?= pypi
+audit: $(TOOLS)/.installed
+	$(TOOLS)/bin/pip-audit --strict --vulnerability-service $(AUDIT_SERVICE) --require-hashes \
+	  --disable-pip -r $(TEST_LOCK) -r $(TOOLS_LOCK)
+
 clean:
-	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(TOOLS) var staticfiles .pytest_cache .ruff_cache

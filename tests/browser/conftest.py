@@ -8,57 +8,21 @@ builds it: migrate, roles, demo content.
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
-import uuid
 from pathlib import Path
 
-from django.conf import settings
-
 import pytest
+
+from tests.live_servers import free_port, server_database
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "artifacts" / "screenshots"))
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _server_database(var_dir: Path):
-    """A database URL for the server, and a function that removes it afterwards."""
-    database = settings.DATABASES["default"]
-    if "postgresql" not in database["ENGINE"]:
-        return f"sqlite:///{var_dir / 'browser.sqlite3'}", lambda: None
-    import psycopg
-
-    name = f"browser_{uuid.uuid4().hex[:12]}"
-    params = {
-        "host": database.get("HOST") or None,
-        "port": database.get("PORT") or None,
-        "user": database.get("USER") or None,
-        "password": database.get("PASSWORD") or None,
-    }
-    with psycopg.connect(dbname="postgres", autocommit=True, **params) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-    def drop():
-        with psycopg.connect(dbname="postgres", autocommit=True, **params) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    auth = database.get("USER") or ""
-    if database.get("PASSWORD"):
-        auth += f":{database['PASSWORD']}"
-    host = f"{database.get('HOST') or '127.0.0.1'}:{database.get('PORT') or 5432}"
-    return f"postgres://{auth}@{host}/{name}", drop
 
 
 @pytest.fixture(scope="session")
@@ -113,7 +77,7 @@ def site_server():
             f"Chromium is missing at {CHROMIUM}: run `make browser` (apt-get install chromium)."
         )
     var_dir = Path(tempfile.mkdtemp(prefix="browser-site-"))
-    database_url, drop_database = _server_database(var_dir)
+    database_url, drop_database = server_database(var_dir)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
@@ -133,7 +97,7 @@ def site_server():
             capture_output=True,
             timeout=600,
         )
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=ROOT,

@@ -8,7 +8,7 @@ from django.test import SimpleTestCase
 
 import redis
 
-from tests.subprocesses import PRODUCTION_ENV, run_python
+from tests.subprocesses import production_environment, run_python
 
 # A database of its own on the local Redis: the test clears only its own keys there.
 REDIS_URL = "redis://127.0.0.1:6379/9"
@@ -58,13 +58,7 @@ class RateLimitAcrossServersTests(SimpleTestCase):
                 self.redis.delete(key)
 
     def test_two_worker_processes_together_accept_exactly_the_limit(self):
-        environment = {
-            key: value
-            for key, value in os.environ.items()
-            if key not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL"}
-        }
-        environment.update(
-            PRODUCTION_ENV,
+        environment = production_environment(
             REDIS_URL=REDIS_URL,
             WEB_CONCURRENCY="2",
             APPLICATION_RATE_LIMIT=str(LIMIT),
