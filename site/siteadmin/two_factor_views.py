@@ -82,9 +82,7 @@ class EnrolForm(DeviceForm):
         try:
             return super().clean_password()
         except forms.ValidationError:
-            raise forms.ValidationError(
-                _("That is not your password."), code="invalid"
-            ) from None
+            raise forms.ValidationError(_("That is not your password."), code="invalid") from None
 
 
 class CodeView(LoginView):

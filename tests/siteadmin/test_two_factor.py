@@ -14,14 +14,22 @@ from tests.visible import soup
 
 ENROL = "/admin/2fa/devices/new"
 CODE = "/admin/2fa/auth"
+# Every test user's password (tests/factories.py).
+PASSWORD = "pw"
 
 
 def code_for(device: TOTPDevice, *, steps_ahead: int = 0) -> str:
-    """What the person's authenticator app shows now (or `steps_ahead` 30-second steps later)."""
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=steps_ahead):06d}"
+    """What the person's authenticator app shows now (or `steps_ahead` 30-second steps later).
+
+    django-otp learns how far the app's clock is off (`drift`) at each code it accepts, so a
+    code computed just before a 30-second step ended may have moved it by one step.
+    """
+    drift = device.drift + steps_ahead
+    code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=drift)
+    return f"{code:06d}"
 
 
-def enrol(client, *, password: str = "pw", steps_ahead: int = 0):
+def enrol(client, *, password: str = PASSWORD, steps_ahead: int = 0):
     """Open the enrolment page (which makes the device the QR code shows) and confirm a code."""
     page = client.get(ENROL)
     device = TOTPDevice.objects.get(user_id=client.session["_auth_user_id"], confirmed=False)
