@@ -4,6 +4,8 @@ import os
 
 from django.test import SimpleTestCase, TestCase, override_settings
 
+from wagtail.users.models import UserProfile
+
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -139,6 +141,15 @@ class RequiredTwoFactorTests(TestCase):
         response = self.client.post(CODE, {"otp_token": wrong, "next": "/admin/"})
         self.assertEqual(response.status_code, 200)
         self.assertEqual(self.client.get("/admin/").status_code, 302)
+
+    def test_a_moderator_who_reads_the_admin_in_japanese_gets_the_pages_in_japanese(self):
+        profile = UserProfile.get_for_user(self.moderator)
+        profile.preferred_language = "ja"
+        profile.save()
+        self.client.force_login(self.moderator)
+        self.assertContains(self.client.get(ENROL), "認証アプリで読み取るQRコード")
+        TOTPDevice.objects.filter(user=self.moderator).update(confirmed=True)
+        self.assertContains(self.client.get(CODE), "認証アプリのコード")
 
     def test_superusers_must_enrol_too(self):
         self.client.force_login(self.superuser)
