@@ -43,13 +43,17 @@ def signed_in(response) -> bool:
 @override_settings(
     AXES_FAILURE_LIMIT=5, AXES_COOLOFF_TIME=timedelta(minutes=15), TRUSTED_PROXY_COUNT=0
 )
-class LockoutTests(TestCase):
+class SignInTestCase(TestCase):
+    """An editor, a moderator and a superuser (usernames "editors", "moderators", "admin")."""
+
     @classmethod
     def setUpTestData(cls):
         make_site()
         cls.editor, cls.moderator = users_in_roles(EDITORS, MODERATORS).values()
         cls.superuser = make_admin()
 
+
+class LockoutTests(SignInTestCase):
     def fail(self, times: int, username: str = "editors", **kwargs):
         for _attempt in range(times):
             response = sign_in(self.client, username, "wrong", **kwargs)
@@ -135,14 +139,7 @@ class LockoutTests(TestCase):
         self.assertTrue(signed_in(colleague))
 
 
-@override_settings(AXES_FAILURE_LIMIT=5, TRUSTED_PROXY_COUNT=0)
-class UnlockTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        make_site()
-        cls.editor, cls.moderator = users_in_roles(EDITORS, MODERATORS).values()
-        cls.superuser = make_admin()
-
+class UnlockTests(SignInTestCase):
     def lock_out_editor(self):
         for _attempt in range(5):
             sign_in(self.client, "editors", "typo")
