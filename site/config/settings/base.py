@@ -1,6 +1,7 @@
 """Settings shared by every environment, read from environment variables (see README)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -39,6 +40,10 @@ INSTALLED_APPS = [
     "siteadmin",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail_2fa",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -73,9 +78,19 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: sends whoever must use a second factor to it (or to enrol).
+    "siteadmin.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it sees the login view's answer and replaces it when the attempt was locked out.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes refuses sign-in while an account or an address is locked out; it must come first.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -247,6 +262,38 @@ APPLICATION_RATE_LIMIT = (
     env_int("APPLICATION_RATE_WINDOW", 3600),
 )
 
+# Sign-in protection (README, "Sign-in protection"). After AXES_FAILURE_LIMIT failed sign-ins
+# for one account (from anywhere) or from one address (to any account) within
+# AXES_COOLOFF_MINUTES, sign-in is refused for that account or address until its failures are
+# that old, or until an administrator unlocks it (Settings → Sign-in lockouts).
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Failures are rows in the database, which every worker and server shares, and which the
+# unlock view can list; the cache handler could do neither with per-process caches, and our
+# Redis cache ignores its errors, which would silently switch the protection off.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# The address the site's own proxies saw (TRUSTED_PROXY_COUNT), as the application form uses.
+AXES_CLIENT_IP_CALLABLE = "siteadmin.login_lockouts.client_ip_address"
+AXES_LOCKOUT_CALLABLE = "siteadmin.login_lockout_page.locked_out_login_page"
+# Attempts made while locked out are refused without being recorded: the lock ends a fixed time
+# after it began (the editor is told how long), and a flood of attempts cannot grow the rows.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# A successful sign-in would also clear its address's failures against other accounts.
+AXES_RESET_ON_SUCCESS = False
+# Every successful sign-in would add a row for ever; Wagtail's own history records what matters.
+AXES_DISABLE_ACCESS_LOG = True
+# Its version banner on every start of every command says nothing new.
+AXES_VERBOSE = False
+
+# Two-factor sign-in (wagtail-2fa, TOTP apps). When TWO_FACTOR_REQUIRED is on (production's
+# default) superusers and members of TWO_FACTOR_REQUIRED_GROUPS must enrol a device before any
+# admin page; anyone else may enrol, and is then always asked for a code (siteadmin.two_factor).
+WAGTAIL_2FA_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
+TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS", "Moderators")
+# The name an authenticator app shows beside the code.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
 # Event times: English pages show each event's official zone; these languages show their own.
 EVENT_TIME_ZONE_BY_LANGUAGE = {"ja": "Asia/Tokyo"}
 
@@ -297,5 +344,7 @@ LOGGING = {
         # Background tasks run inline by default and would log twice per saved page.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # django-axes narrates every sign-in at INFO; failures and lockouts come at WARNING.
+        "axes": {"level": "WARNING"},
     },
 }

@@ -30,6 +30,8 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# Superusers and moderators (TWO_FACTOR_REQUIRED_GROUPS) sign in with a second factor.
+WAGTAIL_2FA_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
 SILENCED_SYSTEM_CHECKS = [
     # HSTS preload is a commitment for every subdomain that only the operator can make.
     "security.W021",
