@@ -5,7 +5,12 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseServerError,
+)
 from django.shortcuts import render
 from django.template import loader
 from django.template.response import TemplateResponse
@@ -87,6 +92,13 @@ def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
         },
         status=404,
     )
+
+
+def bad_request(request: HttpRequest, exception=None) -> HttpResponse:
+    """A self-contained 400 in the visitor's language: the request itself (its Host header,
+    its body) is what could not be read, so nothing here may read it again."""
+    template = loader.get_template("400.html")
+    return HttpResponseBadRequest(template.render({"LANGUAGE_CODE": get_language() or "en"}))
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from home.client_faults import CLIENT_FAULT_LOGGERS
+
 BASE_DIR = Path(__file__).resolve().parents[3]
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
@@ -234,6 +236,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "filters": {"client_fault": {"()": "home.client_faults.ClientFaultAsWarning"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
@@ -241,5 +244,9 @@ LOGGING = {
         # Background tasks run inline by default and would log twice per saved page.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # A bad Host header or an oversize body is the client's fault: a warning line, no
+        # traceback (home/client_faults.py). A logger's filters see only its own records,
+        # hence one entry per logger.
+        **{name: {"filters": ["client_fault"]} for name in CLIENT_FAULT_LOGGERS},
     },
 }
