@@ -1,5 +1,6 @@
 """Requests sent byte for byte over a socket, so malformed ones reach the server as written."""
 
+import contextlib
 import socket
 from dataclasses import dataclass
 
@@ -18,15 +19,11 @@ def send_raw(port: int, request: bytes, *, timeout: float = 30.0) -> WireRespons
     parse at all) is reported as status 0, which is no server error.
     """
     with socket.create_connection(("127.0.0.1", port), timeout=timeout) as connection:
-        try:
+        # The server may answer and close before a large body is sent in full.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             connection.sendall(request)
-        except (BrokenPipeError, ConnectionResetError):
-            # The server may answer and close before a large body is sent in full.
-            pass
-        try:
+        with contextlib.suppress(OSError):
             connection.shutdown(socket.SHUT_WR)
-        except OSError:
-            pass
         chunks = []
         try:
             while chunk := connection.recv(65536):
