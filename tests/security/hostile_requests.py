@@ -620,6 +620,27 @@ def _languages_and_addresses() -> list[HostileRequest]:
     return [get("language prefix", target) for target in targets]
 
 
+def signed_in_requests() -> list[HostileRequest]:
+    """Odd filters and pages in the admin's own lists, sent by a signed-in team member."""
+    inbox, report = "/admin/applications/", "/admin/translation-status/"
+    values = [SCRIPT, "%ff", "99999999999999999999", "-1", "²", "2026-13-45", "' OR 1=1 --"]
+    requests = []
+    for value in values:
+        value = quote(value, safe="%")
+        requests += [
+            get("signed-in filters", f"{inbox}?status={value}&language_code={value}"),
+            get("signed-in filters", f"{inbox}?category={value}&q={value}"),
+            get(
+                "signed-in filters", f"{inbox}?submit_time_after={value}&submit_time_before={value}"
+            ),
+            get("signed-in filters", f"{inbox}?p={value}&ordering={value}"),
+            get("signed-in filters", f"{inbox}?export={value}"),
+            get("signed-in filters", f"{report}?locale={value}&section={value}&status={value}"),
+            get("signed-in filters", f"/admin/pages/search/?q={value}&p={value}"),
+        ]
+    return requests
+
+
 def hostile_requests() -> list[HostileRequest]:
     """Every hostile request, in categories."""
     return [

@@ -86,12 +86,16 @@ def csrf_headers(*, cookie_header: str, page: bytes) -> tuple[tuple[str, str], .
 class ClientTransport:
     """Django's test client, as strict as a browser's server: CSRF enforced, no exception raised."""
 
-    def __init__(self, *, host: str):
+    def __init__(self, *, host: str, user=None):
         self.host = host
+        self.user = user
 
     def _client(self) -> Client:
         # A fresh client per request: no cookie from one request helps the next.
-        return Client(enforce_csrf_checks=True, raise_request_exception=False)
+        client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+        if self.user is not None:
+            client.force_login(self.user)
+        return client
 
     def _csrf(self, page: str) -> tuple[tuple[str, str], ...]:
         response = self._client().get(page, headers={"host": self.host})

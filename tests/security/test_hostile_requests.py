@@ -12,7 +12,8 @@ from django.test import override_settings
 import pytest
 
 from tests.demo_site import DemoSiteTestCase
-from tests.security.hostile_requests import hostile_requests
+from tests.factories import make_admin
+from tests.security.hostile_requests import hostile_requests, signed_in_requests
 from tests.security.live_server import live_demo_site
 from tests.security.report import record
 from tests.security.runner import ClientTransport, WireTransport, run_suite
@@ -76,17 +77,21 @@ class HostileRequestsThroughTheTestClientTests(DemoSiteTestCase):
         # The applications sent count against the visitor's allowance in the shared cache.
         cache.clear()
 
-    def test_no_hostile_request_gets_a_server_error_or_an_error_in_the_log(self):
-        requests = [request for request in hostile_requests() if not request.wire_only]
+    def run_suite_watching_the_log(self, *, server: str, transport, requests):
         errors = ErrorRecords()
         logging.getLogger().addHandler(errors)
         try:
-            result = run_suite(
-                server="test client", transport=ClientTransport(host="127.0.0.1"), requests=requests
-            )
+            result = run_suite(server=server, transport=transport, requests=requests)
         finally:
             logging.getLogger().removeHandler(errors)
         record(result.summary)
+        return result, errors
+
+    def test_no_hostile_request_gets_a_server_error_or_an_error_in_the_log(self):
+        requests = [request for request in hostile_requests() if not request.wire_only]
+        result, errors = self.run_suite_watching_the_log(
+            server="test client", transport=ClientTransport(host="127.0.0.1"), requests=requests
+        )
         self.assertGreaterEqual(result.sent, AT_LEAST)
         self.assertEqual(result.server_errors + result.other_failures, [], result.report())
         self.assertEqual(
@@ -94,6 +99,15 @@ class HostileRequestsThroughTheTestClientTests(DemoSiteTestCase):
             [],
             "a client's fault was logged as an error",
         )
+
+    def test_odd_filters_in_the_admin_lists_get_no_server_error(self):
+        result, errors = self.run_suite_watching_the_log(
+            server="test client, signed in",
+            transport=ClientTransport(host="127.0.0.1", user=make_admin()),
+            requests=signed_in_requests(),
+        )
+        self.assertEqual(result.server_errors + result.other_failures, [], result.report())
+        self.assertEqual([item.getMessage() for item in errors.records], [])
 
 
 @pytest.fixture(scope="module")
