@@ -26,8 +26,9 @@ AT_LEAST = 150
 def runserver_draining_overflow(traceback: str) -> bool:
     """Django's development server drains the body after answering; a Content-Length past
     2**63 makes that read overflow, and wsgiref prints the traceback itself after the visitor
-    got their 403. That is the development server's own code (gunicorn refuses such a request
-    with a 400), so only this traceback is let through, and only from the development server."""
+    got their 403. That is the development server's own code (gunicorn answers the same
+    request without it), so only this traceback is let through, and only from the development
+    server."""
     return (
         "django/core/servers/basehttp.py" in traceback
         and "in close" in traceback
