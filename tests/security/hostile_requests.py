@@ -9,6 +9,8 @@ injected script or a file from outside the site.
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
+from tests.membership.test_application_form import answers
+
 # Pages of the demo site (site/siteadmin/demo.py builds them the same way everywhere).
 HOME, HOME_JA = "/en/", "/ja/"
 ABOUT = "/en/about/"
@@ -66,17 +68,7 @@ BAD_NUMBERS = [
 ]
 
 # A valid application, field by field (the demo form's questions).
-APPLICATION = {
-    "organisation": "City of Example",
-    "type_of_organisation": "Local government",
-    "country": "Japan",
-    "population": "250000",
-    "contact_person": "SATO Hanako",
-    "e_mail": "hanako@example.org",
-    "phone": "+81 3 0000 0000",
-    "message": "We would like to join.",
-    "i_agree_that_the_network_stores_the_data_in_this_form_to_handle_my_application": "on",
-}
+APPLICATION = answers()
 
 
 @dataclass(frozen=True)
@@ -121,6 +113,11 @@ FORM = (("Content-Type", "application/x-www-form-urlencoded"),)
 
 def post(category: str, target: str, data: dict[str, str], **kwargs) -> HostileRequest:
     return HostileRequest(category, "POST", target, headers=FORM, body=form_body(data), **kwargs)
+
+
+def on_the_wire(category: str, *raws: bytes) -> list[HostileRequest]:
+    """Requests written byte for byte ("{host}" becomes the server's address)."""
+    return [HostileRequest(category, "GET", "", raw=raw, wire_only=True) for raw in raws]
 
 
 def _traversal() -> list[HostileRequest]:
@@ -195,29 +192,12 @@ def _encodings() -> list[HostileRequest]:
     ]
     requests = [get("odd encoding", target) for target in targets]
     # Raw bytes the test client cannot put in a path: invalid UTF-8 and raw UTF-8.
-    requests += [
-        HostileRequest(
-            "odd encoding",
-            "GET",
-            "",
-            raw=b"GET /en/\xff\xfe/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
-            wire_only=True,
-        ),
-        HostileRequest(
-            "odd encoding",
-            "GET",
-            "",
-            raw="GET /ja/検索/?q=気候 HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode(),
-            wire_only=True,
-        ),
-        HostileRequest(
-            "odd encoding",
-            "GET",
-            "",
-            raw=b"GET /en/search/?q=\xc0\xae\xc0\xae HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
-            wire_only=True,
-        ),
-    ]
+    requests += on_the_wire(
+        "odd encoding",
+        b"GET /en/\xff\xfe/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
+        "GET /ja/検索/?q=気候 HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode(),
+        b"GET /en/search/?q=\xc0\xae\xc0\xae HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
+    )
     return requests
 
 
@@ -310,31 +290,23 @@ def _headers() -> list[HostileRequest]:
         )
         for length in ("-1", "abc", "99999999999999999999", "1, 2")
     ]
-    requests += [
-        HostileRequest(
-            "malformed header",
-            "GET",
-            "",
-            raw=raw,
-            wire_only=True,
-        )
-        for raw in (
-            b"GET /en/ HTTP/1.1\r\nHost: {host}\r\nNo colon here\r\nConnection: close\r\n\r\n",
-            b"GET /en/ HTTP/1.1\r\nHost: {host}\r\nX-A: 1\r\n folded: value\r\nConnection: close\r\n\r\n",
-            b"GET /en/ HTTP/1.1\r\nHost: {host}\r\nX Space: 1\r\nConnection: close\r\n\r\n",
-            b"GET /en/ HTTP/1.1\r\nHost: {host}\r\nX-Nul: a\x00b\r\nConnection: close\r\n\r\n",
-            b"GET /en/ HTTP/1.1\r\nHost: {host}\r\n"
-            + b"".join(b"X-H%d: v\r\n" % n for n in range(150))
-            + b"Connection: close\r\n\r\n",
-            b"POST /en/contact/1/email/ HTTP/1.1\r\nHost: {host}\r\nContent-Length: 3\r\n"
-            b"Content-Length: 9\r\nConnection: close\r\n\r\na=1",
-            b"POST /en/contact/1/email/ HTTP/1.1\r\nHost: {host}\r\nTransfer-Encoding: chunked\r\n"
-            b"Connection: close\r\n\r\nzz\r\nhello\r\n0\r\n\r\n",
-            b"POST /en/contact/1/email/ HTTP/1.1\r\nHost: {host}\r\nTransfer-Encoding: gzip, chunked\r\n"
-            b"Content-Length: 4\r\nConnection: close\r\n\r\n0\r\n\r\n",
-            b"GET /en/ HTTP/1.1\r\nHost: {host}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n",
-        )
-    ]
+    requests += on_the_wire(
+        "malformed header",
+        b"GET /en/ HTTP/1.1\r\nHost: {host}\r\nNo colon here\r\nConnection: close\r\n\r\n",
+        b"GET /en/ HTTP/1.1\r\nHost: {host}\r\nX-A: 1\r\n folded: value\r\nConnection: close\r\n\r\n",
+        b"GET /en/ HTTP/1.1\r\nHost: {host}\r\nX Space: 1\r\nConnection: close\r\n\r\n",
+        b"GET /en/ HTTP/1.1\r\nHost: {host}\r\nX-Nul: a\x00b\r\nConnection: close\r\n\r\n",
+        b"GET /en/ HTTP/1.1\r\nHost: {host}\r\n"
+        + b"".join(b"X-H%d: v\r\n" % n for n in range(150))
+        + b"Connection: close\r\n\r\n",
+        b"POST /en/contact/1/email/ HTTP/1.1\r\nHost: {host}\r\nContent-Length: 3\r\n"
+        b"Content-Length: 9\r\nConnection: close\r\n\r\na=1",
+        b"POST /en/contact/1/email/ HTTP/1.1\r\nHost: {host}\r\nTransfer-Encoding: chunked\r\n"
+        b"Connection: close\r\n\r\nzz\r\nhello\r\n0\r\n\r\n",
+        b"POST /en/contact/1/email/ HTTP/1.1\r\nHost: {host}\r\nTransfer-Encoding: gzip, chunked\r\n"
+        b"Content-Length: 4\r\nConnection: close\r\n\r\n0\r\n\r\n",
+        b"GET /en/ HTTP/1.1\r\nHost: {host}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n",
+    )
     return requests
 
 
@@ -360,18 +332,16 @@ def _hosts() -> list[HostileRequest]:
     requests.append(
         HostileRequest("host attack", "GET", HOME, headers=(("Host", "127.0.0.1:99999"),))
     )
-    requests += [
-        HostileRequest("host attack", "GET", "", raw=raw, wire_only=True)
-        for raw in (
-            b"GET /en/ HTTP/1.1\r\nConnection: close\r\n\r\n",
-            b"GET /en/ HTTP/1.0\r\n\r\n",
-            b"GET /en/ HTTP/1.1\r\nHost: {host}\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
-            b"GET http://evil.example/en/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
-            b"GET http://{host}/en/ HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
-            b"GET https://{host}/admin/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
-            b"GET /en/ HTTP/1.1\r\nHost: \r\nConnection: close\r\n\r\n",
-        )
-    ]
+    requests += on_the_wire(
+        "host attack",
+        b"GET /en/ HTTP/1.1\r\nConnection: close\r\n\r\n",
+        b"GET /en/ HTTP/1.0\r\n\r\n",
+        b"GET /en/ HTTP/1.1\r\nHost: {host}\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
+        b"GET http://evil.example/en/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
+        b"GET http://{host}/en/ HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
+        b"GET https://{host}/admin/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
+        b"GET /en/ HTTP/1.1\r\nHost: \r\nConnection: close\r\n\r\n",
+    )
     requests.append(
         HostileRequest(
             "host attack",
@@ -385,17 +355,25 @@ def _hosts() -> list[HostileRequest]:
     return requests
 
 
+def every_value(category: str, values, *targets: str, safe: str = "") -> list[HostileRequest]:
+    """A GET of each target ("{v}" standing for the value, percent-encoded) for each value."""
+    return [
+        get(category, target.replace("{v}", quote(value, safe=safe)))
+        for value in values
+        for target in targets
+    ]
+
+
 def _payloads_in_query_parameters() -> list[HostileRequest]:
-    requests = []
-    for payload in PAYLOADS:
-        value = quote(payload, safe="")
-        requests += [
-            get("payload in query", f"{SEARCH}?q={value}"),
-            get("payload in query", f"{SEARCH_JA}?q={value}&page={value}"),
-            get("payload in query", f"{EVENTS}?year={value}&page={value}"),
-            get("payload in query", f"{FEES}?category={value}&population={value}"),
-            get("payload in query", f"{HOME}?{value}={value}"),
-        ]
+    requests = every_value(
+        "payload in query",
+        PAYLOADS,
+        f"{SEARCH}?q={{v}}",
+        f"{SEARCH_JA}?q={{v}}&page={{v}}",
+        f"{EVENTS}?year={{v}}&page={{v}}",
+        f"{FEES}?category={{v}}&population={{v}}",
+        f"{HOME}?{{v}}={{v}}",
+    )
     requests += [
         get("payload in query", f"/admin/login/?next={quote(target, safe='')}")
         for target in ("//evil.example/", "javascript:alert('hx')", SCRIPT, "/admin/%0d%0a")
@@ -439,45 +417,24 @@ def _oversized_bodies() -> list[HostileRequest]:
         + b"--b--\r\n"
     )
     multipart = (("Content-Type", "multipart/form-data; boundary=b"),)
+
+    def oversized(body: bytes, *, expect: int, headers=FORM, target=APPLY, csrf=True):
+        return HostileRequest(
+            "oversized body",
+            "POST",
+            target,
+            headers=headers,
+            body=body,
+            csrf_from=APPLY if csrf else "",
+            expect=frozenset({expect}),
+        )
+
     return [
-        HostileRequest(
-            "oversized body",
-            "POST",
-            APPLY,
-            headers=FORM,
-            body=big,
-            csrf_from=APPLY,
-            expect=frozenset({400}),
-        ),
-        HostileRequest(
-            "oversized body", "POST", APPLY, headers=FORM, body=big, expect=frozenset({403})
-        ),
-        HostileRequest(
-            "oversized body",
-            "POST",
-            APPLY,
-            headers=FORM,
-            body=many_fields,
-            csrf_from=APPLY,
-            expect=frozenset({400}),
-        ),
-        HostileRequest(
-            "oversized body",
-            "POST",
-            APPLY,
-            headers=multipart,
-            body=many_files,
-            csrf_from=APPLY,
-            expect=frozenset({400}),
-        ),
-        HostileRequest(
-            "oversized body",
-            "POST",
-            SEARCH,
-            headers=FORM,
-            body=big,
-            expect=frozenset({403, 405}),
-        ),
+        oversized(big, expect=400),
+        oversized(big, expect=403, csrf=False),
+        oversized(many_fields, expect=400),
+        oversized(many_files, expect=400, headers=multipart),
+        oversized(big, expect=403, target=SEARCH, csrf=False),
         # A body that never arrives in full: the client stops after a few bytes.
         HostileRequest(
             "oversized body",
@@ -501,21 +458,19 @@ def _methods() -> list[HostileRequest]:
             requests.append(
                 HostileRequest("wrong method", method, target, expect=frozenset({403, 405}))
             )
-    requests += [
-        HostileRequest("wrong method", "GET", "", raw=raw, wire_only=True)
-        for raw in (
-            b"CONNECT evil.example:443 HTTP/1.1\r\nHost: evil.example:443\r\nConnection: close\r\n\r\n",
-            b"OPTIONS * HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
-            b"get /en/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
-            b"G\x00ET /en/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
-            b"GET /en/\r\n\r\n",
-            b"GET /en/ HTTP/9.9\r\nHost: {host}\r\nConnection: close\r\n\r\n",
-            b"GET\t/en/\tHTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
-            b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n",
-            b"\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03" + b"\x00" * 64,
-            b"\r\n\r\n\r\n",
-        )
-    ]
+    requests += on_the_wire(
+        "wrong method",
+        b"CONNECT evil.example:443 HTTP/1.1\r\nHost: evil.example:443\r\nConnection: close\r\n\r\n",
+        b"OPTIONS * HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
+        b"get /en/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
+        b"G\x00ET /en/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
+        b"GET /en/\r\n\r\n",
+        b"GET /en/ HTTP/9.9\r\nHost: {host}\r\nConnection: close\r\n\r\n",
+        b"GET\t/en/\tHTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
+        b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n",
+        b"\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03" + b"\x00" * 64,
+        b"\r\n\r\n\r\n",
+    )
     return requests
 
 
@@ -621,24 +576,21 @@ def _languages_and_addresses() -> list[HostileRequest]:
 
 
 def signed_in_requests() -> list[HostileRequest]:
-    """Odd filters and pages in the admin's own lists, sent by a signed-in team member."""
+    """Odd filters and pages in the admin's own lists, sent by a signed-in superuser."""
     inbox, report = "/admin/applications/", "/admin/translation-status/"
     values = [SCRIPT, "%ff", "99999999999999999999", "-1", "²", "2026-13-45", "' OR 1=1 --"]
-    requests = []
-    for value in values:
-        value = quote(value, safe="%")
-        requests += [
-            get("signed-in filters", f"{inbox}?status={value}&language_code={value}"),
-            get("signed-in filters", f"{inbox}?category={value}&q={value}"),
-            get(
-                "signed-in filters", f"{inbox}?submit_time_after={value}&submit_time_before={value}"
-            ),
-            get("signed-in filters", f"{inbox}?p={value}&ordering={value}"),
-            get("signed-in filters", f"{inbox}?export={value}"),
-            get("signed-in filters", f"{report}?locale={value}&section={value}&status={value}"),
-            get("signed-in filters", f"/admin/pages/search/?q={value}&p={value}"),
-        ]
-    return requests
+    return every_value(
+        "signed-in filters",
+        values,
+        f"{inbox}?status={{v}}&language_code={{v}}",
+        f"{inbox}?category={{v}}&q={{v}}",
+        f"{inbox}?submit_time_after={{v}}&submit_time_before={{v}}",
+        f"{inbox}?p={{v}}&ordering={{v}}",
+        f"{inbox}?export={{v}}",
+        f"{report}?locale={{v}}&section={{v}}&status={{v}}",
+        "/admin/pages/search/?q={v}&p={v}",
+        safe="%",
+    )
 
 
 def hostile_requests() -> list[HostileRequest]:
