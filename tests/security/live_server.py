@@ -1,5 +1,5 @@
-"""A live copy of the demo site for the hostile suite: production settings on gunicorn, or
-`make run`'s development server, each on its own throwaway database and folder."""
+"""A live copy of the demo site for the hostile suite, on a throwaway database and folder,
+served by gunicorn with production settings and by `make run`'s development server."""
 
 import os
 import socket
@@ -9,7 +9,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,10 +42,10 @@ def _server_params() -> dict:
 
 
 @contextmanager
-def throwaway_database(*, sqlite: bool = False) -> Iterator[str]:
+def throwaway_database() -> Iterator[str]:
     """A DATABASE_URL for a new, empty database: PostgreSQL where the tests use it (always in
     CI), else "" (the site's SQLite default, in the server's own VAR_DIR)."""
-    if sqlite or "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
+    if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
         yield ""
         return
     params = _server_params()
@@ -77,41 +77,54 @@ def _wait_for(port: int, process: subprocess.Popen, log: Path, timeout: float = 
 SERVERS = {
     # What the README's production recipe runs (without the proxy in front: plain HTTP here).
     "production settings on gunicorn": {
-        "env": {
-            **PRODUCTION_ENV,
-            "SECURE_SSL_REDIRECT": "false",
-            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        },
-        "prepare": [["collectstatic", "--noinput", "-v0"]],
+        "env": {**PRODUCTION_ENV, "SECURE_SSL_REDIRECT": "false"},
         "command": ["-m", "gunicorn", "--chdir", "site", "config.wsgi", "--bind"],
     },
     # What `make run` runs.
     "make run's development server": {
         "env": {"DJANGO_SETTINGS_MODULE": "config.settings.dev"},
-        # `make run` uses the embedded SQLite database.
-        "sqlite": True,
-        "prepare": [],
         "command": ["manage.py", "runserver", "--noreload"],
     },
 }
 
 
 @contextmanager
-def live_demo_site(name: str) -> Iterator[LiveServer]:
-    """The demo site served by `name` (one of SERVERS) on a free port, stopped afterwards."""
-    server = SERVERS[name]
-    with (
-        tempfile.TemporaryDirectory() as var_dir,
-        throwaway_database(sqlite=server.get("sqlite", False)) as database_url,
-    ):
-        port = free_port()
+def _serve(name: str, *, env: dict[str, str], var_dir: Path) -> Iterator[LiveServer]:
+    port = free_port()
+    env = {**env, **SERVERS[name]["env"], "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}"}
+    log = var_dir / f"server-{port}.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [sys.executable, *SERVERS[name]["command"], f"127.0.0.1:{port}"],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        _wait_for(port, process, log)
+        yield LiveServer(name=name, port=port, log=log)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextmanager
+def live_demo_sites() -> Iterator[dict[str, LiveServer]]:
+    """The demo site, built once as the production recipe builds it, served by each of SERVERS
+    on a free port (all on the one throwaway database); every server stopped afterwards."""
+    with tempfile.TemporaryDirectory() as var_dir, throwaway_database() as database_url:
         env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
         env.update(
-            server["env"],
+            PRODUCTION_ENV,
             VAR_DIR=var_dir,
             STATIC_ROOT=str(Path(var_dir) / "static"),
             ALLOWED_HOSTS="127.0.0.1,localhost",
-            WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
+            EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
             PYTHONPATH=os.pathsep.join([str(ROOT / "site"), str(ROOT)]),
         )
         if database_url:
@@ -120,26 +133,12 @@ def live_demo_site(name: str) -> Iterator[LiveServer]:
             ["migrate", "--noinput", "-v0"],
             ["setup_roles"],
             ["load_demo_content"],
-            *server["prepare"],
+            ["collectstatic", "--noinput", "-v0"],
         ):
             result = run_python("manage.py", *command, env=env, timeout=600)
             assert result.returncode == 0, f"{command}: {result.stderr[-3000:]}"
-        log = Path(var_dir) / "server.log"
-        with log.open("w") as output:
-            process = subprocess.Popen(
-                [sys.executable, *server["command"], f"127.0.0.1:{port}"],
-                cwd=ROOT,
-                env=env,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-            )
-        try:
-            _wait_for(port, process, log)
-            yield LiveServer(name=name, port=port, log=log)
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        with ExitStack() as servers:
+            yield {
+                name: servers.enter_context(_serve(name, env=env, var_dir=Path(var_dir)))
+                for name in SERVERS
+            }

@@ -14,7 +14,7 @@ import pytest
 from tests.demo_site import DemoSiteTestCase
 from tests.factories import make_admin
 from tests.security.hostile_requests import hostile_requests, signed_in_requests
-from tests.security.live_server import live_demo_site
+from tests.security.live_server import live_demo_sites
 from tests.security.report import record
 from tests.security.runner import ClientTransport, WireTransport, run_suite
 from tests.security.wire import send_raw
@@ -112,15 +112,19 @@ class HostileRequestsThroughTheTestClientTests(DemoSiteTestCase):
 
 
 @pytest.fixture(scope="module")
-def production_site():
-    with live_demo_site(PRODUCTION) as server:
-        yield server
+def live_sites():
+    with live_demo_sites() as servers:
+        yield servers
 
 
-@pytest.fixture(scope="module")
-def development_site():
-    with live_demo_site(DEVELOPMENT) as server:
-        yield server
+@pytest.fixture
+def production_site(live_sites):
+    return live_sites[PRODUCTION]
+
+
+@pytest.fixture
+def development_site(live_sites):
+    return live_sites[DEVELOPMENT]
 
 
 def assert_no_server_error_and_no_error_logged(server, *, allowed_traceback=lambda t: False):
