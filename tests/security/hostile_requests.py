@@ -5,7 +5,7 @@ from tests.security.hostile_request import HostileRequest
 from tests.security.payloads import payload_requests, signed_in_requests
 from tests.security.protocol import protocol_requests
 
-__all__ = ["HostileRequest", "hostile_requests", "signed_in_requests"]
+__all__ = ["hostile_requests", "signed_in_requests"]
 
 
 def hostile_requests() -> list[HostileRequest]:

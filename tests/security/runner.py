@@ -7,7 +7,7 @@ from typing import Protocol
 
 from django.test import Client
 
-from tests.security.hostile_requests import HostileRequest
+from tests.security.hostile_request import HostileRequest
 from tests.security.wire import send_raw
 
 CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
