@@ -32,10 +32,8 @@ class ClientFaultAsWarning(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno > logging.WARNING:
-            record.levelno, record.levelname = (
-                logging.WARNING,
-                logging.getLevelName(logging.WARNING),
-            )
+            record.levelno = logging.WARNING
+            record.levelname = logging.getLevelName(logging.WARNING)
         record.exc_info = record.exc_text = record.stack_info = None
         # The message is the exception's text; a header value cannot hold a newline, but keep
         # the promise of one line whatever a future Django puts there.
