@@ -13,8 +13,11 @@ from wagtail.models import Locale
 
 from events.models import EventIndexPage, EventPage, SessionPage
 from events.timing import display_zone, event_window, format_date_range
+from home.query_params import bounded_int, page_number, was_given
 
 PAST_EVENTS_PER_PAGE = 10
+# Years an archive link may ask for; any other is "not understood" and shows every year.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 
 @dataclass
@@ -84,19 +87,12 @@ def _event_cards(events, *, language_code: str, now: datetime) -> list[EventCard
 
 
 def _parse_year(raw: str | None) -> tuple[int | None, bool]:
-    if raw in (None, ""):
-        return None, False
-    try:
-        year = int(raw)
-    except (TypeError, ValueError):
-        return None, True
-    if not 1900 <= year <= 2200:
-        return None, True
-    return year, False
+    year = bounded_int(raw, minimum=FIRST_YEAR, maximum=LAST_YEAR)
+    return year, year is None and was_given(raw)
 
 
 def event_listing(
-    *, index: EventIndexPage, page_number: str | None, year: str | None, now: datetime | None = None
+    *, index: EventIndexPage, raw_page: str | None, year: str | None, now: datetime | None = None
 ) -> EventListing:
     """Upcoming events soonest first, then past events newest first, by year and paginated."""
     now = now or timezone.now()
@@ -111,7 +107,7 @@ def event_listing(
         past = [card for card in past if card.year == selected_year]
     return EventListing(
         upcoming=upcoming,
-        past=Paginator(past, PAST_EVENTS_PER_PAGE).get_page(page_number),
+        past=Paginator(past, PAST_EVENTS_PER_PAGE).get_page(page_number(raw_page)),
         years=years,
         selected_year=selected_year,
         year_was_invalid=invalid,

@@ -98,7 +98,7 @@ class EventIndexPage(SitePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = event_listing(
-            index=self, page_number=request.GET.get("page"), year=request.GET.get("year")
+            index=self, raw_page=request.GET.get("page"), year=request.GET.get("year")
         )
         return context
 

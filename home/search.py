@@ -11,6 +11,7 @@ from django.db.models.functions import Cast
 from wagtail.models import Locale, Page
 from wagtail.search.models import IndexEntry
 
+from home.query_params import bounded_text
 from home.visibility import unreachable_live_page_ids
 
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -36,7 +37,8 @@ def clean_search_query(raw: str | None) -> SearchQuery:
     Punctuation is dropped because search backends give it meaning (quotes, *, -, OR…) and a
     visitor's stray quote must not become a syntax error.
     """
-    text = unicodedata.normalize("NFKC", raw or "")
+    # Cut first: normalising a megabyte of query string would cost more than the search.
+    text = unicodedata.normalize("NFKC", bounded_text(raw, max_length=SEARCH_QUERY_MAX_LENGTH * 2))
     text = "".join(character if _is_word_character(character) else " " for character in text)
     text = " ".join(text.split())
     was_truncated = len(text) > SEARCH_QUERY_MAX_LENGTH

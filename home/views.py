@@ -24,6 +24,7 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Locale, Page
 
 from home.languages import home_page_links, path_alternates, source_language_page_for_path
+from home.query_params import page_number
 from home.search import clean_search_query, search_pages
 from home.sitemaps import AllLanguagesSitemap
 
@@ -38,7 +39,9 @@ def search(request: HttpRequest) -> HttpResponse:
     search_failed = False
     try:
         results = search_pages(query=query, locale=Locale.get_active())
-        page_of_results = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        page_of_results = Paginator(results, RESULTS_PER_PAGE).get_page(
+            page_number(request.GET.get("page"))
+        )
         page_of_results.object_list = list(page_of_results.object_list)
     except DatabaseError:
         # A search backend error must not cost the visitor the page; they can try other words.

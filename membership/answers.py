@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.models import Locale
 
+from home.bidi_controls import visible_bidi_controls
 from membership.models import ApplicationFormField
 
 CHOICE_TYPES = {"dropdown", "radio", "checkboxes", "multiselect"}
@@ -127,7 +128,8 @@ def _questions_in(languages: dict, *, language_code: str) -> list[Question]:
 
 
 def shown_value(value, *, question: Question | None) -> str:
-    """One stored answer as the reader reads it: choice labels, the consent's time, plain text."""
+    """One stored answer as the reader reads it: choice labels, the consent's time, plain text
+    (with any text-direction control written out, home/bidi_controls.py)."""
     if isinstance(value, list):
         return ", ".join(shown_value(item, question=question) for item in value)
     if question is not None and question.field_type == TICK_TYPE:
@@ -136,7 +138,7 @@ def shown_value(value, *, question: Question | None) -> str:
         return question.choice_labels[value]
     if value is None:
         return ""
-    return str(value)
+    return visible_bidi_controls(str(value))
 
 
 def _ticked(value) -> str:

@@ -7,6 +7,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from home.query_params import bounded_int, bounded_text, choice, was_given
 from membership.models import FeeRow, FeeTable
 
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "US$", "JPY": "¥"}
@@ -42,11 +43,19 @@ class FeeFinder:
     message: str = ""
 
 
-def _parse_population(raw: str) -> int | None:
-    digits = raw.replace(",", "").replace("_", "").replace(" ", "").replace("，", "")
-    if not digits.isdigit() or len(digits) > 12:
-        return None
-    return int(digits)
+# Japanese keyboards type full-width digits (２５００００); they are the same number.
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# Ways visitors write digit groups: 250,000 / 250 000 / 250_000 / 250，000.
+_GROUP_SEPARATORS = ",_ ，"
+# No member has a population with more digits than this (the largest cities have eight).
+MAX_POPULATION = 10**12 - 1
+# The longest answer shown back in the finder's form (its input's maxlength).
+POPULATION_FIELD_LENGTH = 20
+
+
+def _parse_population(raw: str | None) -> int | None:
+    text = raw.translate(_FULL_WIDTH_DIGITS) if raw else raw
+    return bounded_int(text, minimum=0, maximum=MAX_POPULATION, group_separators=_GROUP_SEPARATORS)
 
 
 def fee_finder(
@@ -73,13 +82,13 @@ def fee_finder(
     finder = FeeFinder(
         lines=lines,
         categories=categories,
-        category=(category or "")[:40],
-        population=(population or "")[:20],
+        category=choice(category, choices=[code for code, _label in categories]) or "",
+        population=bounded_text(population, max_length=POPULATION_FIELD_LENGTH),
     )
-    if not category:
+    if not was_given(category):
         return finder
-    candidates = [line for line in lines if line.row.category == category]
-    if not candidates:
+    candidates = [line for line in lines if line.row.category == finder.category]
+    if not finder.category:
         finder.message = _("Please choose one of the categories in the list.")
         return finder
     banded = [
@@ -90,7 +99,7 @@ def fee_finder(
     if not banded:
         finder.match = candidates[0]
         return finder
-    size = _parse_population(population or "")
+    size = _parse_population(population)
     if size is None:
         finder.message = _("Please give your population as a whole number, e.g. 250000.")
         return finder

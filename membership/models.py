@@ -23,6 +23,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
+from home.bidi_controls import visible_bidi_controls
 from home.blocks import RICH_TEXT_FEATURES
 from home.declarations import field_panels, synchronised_fields
 from home.models import ModeratedSnippet, SitePage
@@ -328,7 +329,10 @@ class ApplicationSubmission(AbstractFormSubmission):
 
     def __str__(self) -> str:
         organisation = self.form_data.get(self.ORGANISATION_FIELD) if self.form_data else None
-        return str(organisation or _("Application %(number)s") % {"number": self.pk})
+        # The admin titles the application with this: direction controls shown, not obeyed.
+        return visible_bidi_controls(
+            str(organisation or _("Application %(number)s") % {"number": self.pk})
+        )
 
 
 class ApplicationNote(models.Model):

@@ -63,3 +63,11 @@ def pytest_runtest_teardown(item, nextitem):
         with item.config.stash[blocking_manager_key].unblock():
             shared_demo.close()
     return result
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The hostile suite's counts, shown whatever the output capture (tests/security/)."""
+    from tests.security.report import SUMMARIES
+
+    for summary in SUMMARIES:
+        terminalreporter.write_line(summary)

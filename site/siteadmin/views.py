@@ -7,6 +7,7 @@ from django.utils.http import urlencode
 
 from wagtail.models import Locale
 
+from home.query_params import choice
 from siteadmin.translation_status import Action, Status, StatusRow, translation_status
 
 
@@ -19,13 +20,13 @@ def translation_status_report(request):
     locales = list(
         Locale.objects.exclude(language_code=settings.LANGUAGE_CODE).order_by("language_code")
     )
-    locale = next(
-        (item for item in locales if item.language_code == request.GET.get("locale")), None
-    )
-    locale = locale or (locales[0] if locales else None)
+    by_code = {item.language_code: item for item in locales}
+    asked = choice(request.GET.get("locale"), choices=by_code)
+    locale = by_code[asked] if asked else (locales[0] if locales else None)
     rows = translation_status(locale=locale) if locale else []
     sections = sorted({row.section for row in rows if row.section})
-    section, status = request.GET.get("section", ""), request.GET.get("status", "")
+    section = choice(request.GET.get("section"), choices=sections) or ""
+    status = choice(request.GET.get("status"), choices=Status.values) or ""
     back = request.get_full_path()
     return TemplateResponse(
         request,

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.test import TestCase
+from django.utils import translation
 
 from membership.fees import fee_finder, format_money
 from membership.models import FeeTable
@@ -67,6 +68,29 @@ class FeeFinderTests(TestCase):
         ):
             with self.subTest(query=str(query)[:40]):
                 self.assertEqual(self.client.get(self.page.url, query).status_code, 200)
+
+    def test_a_population_no_one_would_type_is_answered_in_the_visitors_language(self):
+        # "²" and "①" pass str.isdigit() but not int(): they once gave a server error.
+        # (override: the Japanese requests must not leave Japanese active for the next test)
+        with translation.override("en"):
+            for population in ("²", "①", "1e999999999", "-250000", "9" * 2000, "25\x00", "٢٥٠"):
+                for prefix, message in (
+                    ("/en/", "Please give your population as a whole number"),
+                    ("/ja/", "人口は整数で入力してください"),
+                ):
+                    with self.subTest(population=population[:20], language=prefix):
+                        response = self.client.get(
+                            self.page.url.replace("/en/", prefix),
+                            {"category": "local_government", "population": population},
+                        )
+                        self.assertContains(response, message)
+                        self.assertFalse(soup(response).select("tbody tr[aria-current=true]"))
+
+    def test_full_width_digits_and_digit_groups_are_a_population(self):
+        for population in ("２５００００", "250,000", "250 000", "250，000"):
+            with self.subTest(population=population):
+                finder = self.find("local_government", population)
+                self.assertEqual(finder.match.amount_text, "€3,000", finder.message)
 
     def test_the_fee_table_is_accessible_and_marks_example_amounts(self):
         response = self.client.get(self.page.url)

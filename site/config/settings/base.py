@@ -6,6 +6,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from home.client_faults import CLIENT_FAULT_LOGGERS
+
 BASE_DIR = Path(__file__).resolve().parents[3]
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
@@ -64,6 +66,9 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # runserver leaves static files to whitenoise, as in production: Django's own development
+    # handler answered /static/../../etc/passwd with a server error.
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
@@ -321,7 +326,10 @@ LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain").strip().lower()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "home.request_id.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "home.request_id.RequestIdFilter"},
+        "client_fault": {"()": "home.client_faults.ClientFaultAsWarning"},
+    },
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"},
         "json": {
@@ -346,5 +354,9 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
         # django-axes narrates every sign-in at INFO; failures and lockouts come at WARNING.
         "axes": {"level": "WARNING"},
+        # A bad Host header or an oversize body is the client's fault: a warning line, no
+        # traceback (home/client_faults.py). A logger's filters see only its own records,
+        # hence one entry per logger.
+        **{name: {"filters": ["client_fault"]} for name in CLIENT_FAULT_LOGGERS},
     },
 }
