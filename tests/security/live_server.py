@@ -78,7 +78,7 @@ SERVERS = {
     # What the README's production recipe runs (without the proxy in front: plain HTTP here).
     "production settings on gunicorn": {
         "env": {**PRODUCTION_ENV, "SECURE_SSL_REDIRECT": "false"},
-        "command": ["-m", "gunicorn", "--chdir", "site", "config.wsgi", "--bind"],
+        "command": ["-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "config.wsgi", "--bind"],
     },
     # What `make run` runs.
     "make run's development server": {
