@@ -13,6 +13,7 @@ from wagtail.models import Locale
 
 from events.models import EventIndexPage, EventPage, SessionPage
 from events.timing import display_zone, event_window, format_date_range
+from home.page_cache import changes_at
 
 PAST_EVENTS_PER_PAGE = 10
 
@@ -80,6 +81,8 @@ def _event_cards(events, *, language_code: str, now: datetime) -> list[EventCard
                 is_upcoming=(last or window_end) >= now,
             )
         )
+        # A cached list must not call an event upcoming once it has ended.
+        changes_at(last or window_end)
     return cards
 
 
