@@ -6,7 +6,7 @@ PORT ?= 8000
 export PORT
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint install install-test messages catalogue browser clean
+.PHONY: run test lint install install-test messages catalogue browser varnish clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,7 +56,18 @@ browser:
 	    echo "The browser tests need Chromium: sudo apt-get install chromium fonts-noto-cjk" >&2; exit 1; \
 	  fi; }
 
-test: lint messages browser
+# The cache purge test (tests/home/test_live_cache.py) puts Debian's Varnish in front of the site;
+# with CI=true it is installed when missing.
+varnish:
+	@command -v varnishd >/dev/null 2>&1 || [ -x /usr/sbin/varnishd ] || { \
+	  if [ "$${CI:-}" = true ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's varnish for the cache purge test…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish >/dev/null; \
+	  else \
+	    echo "The cache purge test needs Varnish: sudo apt-get install varnish" >&2; exit 1; \
+	  fi; }
+
+test: lint messages browser varnish
 	$(BIN)/python -m pytest
 
 clean:

@@ -41,11 +41,13 @@ def forget_everything() -> None:
 
 def pages_showing(page: Page) -> list[Page]:
     """The page, the pages that list it (its ancestors up to the home page), in every language."""
-    pages = [page, *page.get_ancestors().filter(depth__gt=1).live()]
-    return [
+    listing = page.get_ancestors().filter(depth__gt=1).live().specific(defer=True)
+    # The page itself even when just unpublished: its address must stop being served.
+    shown = [page.specific_deferred, *listing]
+    return shown + [
         translation
-        for shown in pages
-        for translation in shown.get_translations(inclusive=True).live().specific(defer=True)
+        for each in shown
+        for translation in each.get_translations().live().specific(defer=True)
     ]
 
 

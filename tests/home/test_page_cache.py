@@ -1,7 +1,6 @@
 """Anonymous visitors get pages from the shared cache; nobody ever sees a stale or personal copy."""
 
 import os
-import socket
 
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -18,6 +17,7 @@ from tests.factories import (
     make_site,
     translate,
 )
+from tests.live_services import require_redis
 
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/10")
 REDIS_CACHE = {
@@ -213,14 +213,6 @@ class WhatIsKeptTests(SimpleTestCase):
                 self.assertIn("private", response["Cache-Control"])
 
 
-def redis_reachable() -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-    except OSError:
-        return False
-    return True
-
-
 @override_settings(CACHES=REDIS_CACHE)
 class RedisPageCacheTests(TestCase):
     """The same, in the Redis cache every worker and server shares (a database of its own)."""
@@ -231,8 +223,7 @@ class RedisPageCacheTests(TestCase):
         cls.about = StandardPageFactory(parent=cls.home, title="About us", slug="about")
 
     def setUp(self):
-        if not redis_reachable() and os.environ.get("CI", "").lower() != "true":
-            self.skipTest("Redis is not running on 127.0.0.1:6379")
+        require_redis(self)
         cache.clear()
 
     def test_a_page_kept_in_redis_is_served_until_a_publish_replaces_it(self):
