@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from home.client_address import client_address
@@ -66,6 +67,9 @@ def _handle_application(request: HttpRequest, *, page: MembershipApplicationPage
     return TemplateResponse(request, page.get_template(request), context, status=status)
 
 
+# No CSRF token: the POST changes nothing and its answer goes only to the browser that sent it,
+# while a token in the contact callout would make every page showing one uncacheable.
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def reveal_contact_email(request: HttpRequest, pk: int) -> HttpResponse:
     """Without scripts, a button press (a POST, which address harvesters do not make) shows it."""

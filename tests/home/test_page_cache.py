@@ -10,6 +10,8 @@ from wagtail.models import Page
 
 from home.models import SharingSettings
 from home.page_cache import PageCacheMiddleware
+from membership.models import MembershipApplicationPage
+from tests.demo_site import DemoSiteTestCase
 from tests.factories import (
     FooterFactory,
     StandardPageFactory,
@@ -234,3 +236,20 @@ class RedisPageCacheTests(TestCase):
             self.about.save_revision().publish()
         self.assertContains(self.client.get("/en/about/"), "About the network")
         self.assertEqual(self.client.get("/en/about/")["X-Page-Cache"], "hit")
+
+
+class DemoPagesCacheTests(DemoSiteTestCase):
+    def test_every_public_page_is_kept_for_anonymous_visitors_except_the_application_form(self):
+        for page in Page.objects.live().filter(depth__gt=1).specific():
+            url = page.url
+            with self.subTest(url=url):
+                self.client.get(url)
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                if isinstance(page, MembershipApplicationPage):
+                    self.assertEqual(response["X-Page-Cache"], "skip")
+                    self.assertIn("no-store", response["Cache-Control"])
+                    self.assertIn("csrftoken", response.cookies)
+                else:
+                    self.assertEqual(response["X-Page-Cache"], "hit")
+                    self.assertEqual(response.cookies, {})
