@@ -106,12 +106,23 @@ def before_page_delete(*, instance: Model, **kwargs) -> None:
 
 
 def on_shared_content_changed(*, instance: Model, **kwargs) -> None:
-    """A snippet, setting, image or document changed: any page may show it, so all are purged."""
+    """A snippet or setting changed: any page may show it, so all are purged."""
     if isinstance(instance, Page):
         return  # pages have their own, precise handlers (published is sent for pages too)
     forget_everything()
     if _purging():
         _purge_later(_page_urls(list(Page.objects.live().filter(depth__gt=1).specific(defer=True))))
+
+
+def on_media_changed(*, update_fields=None, **kwargs) -> None:
+    """An image or document saved or deleted: pages showing it render afresh."""
+    # Named fields are Wagtail's own bookkeeping (file size and hash, filled in while a page
+    # renders), which changes nothing visitors see.
+    if update_fields is not None:
+        return
+    # Not purged from the CDN: editors upload often and most uploads are in no page yet; a
+    # CDN's copy (with the old rendition's address) expires within PAGE_CACHE_SECONDS.
+    forget_everything()
 
 
 def on_row_saved(*, instance: Model, update_fields=None, **kwargs) -> None:
@@ -156,7 +167,7 @@ def register_cache_invalidation(*, snippet_base: type[Model]) -> None:
     for model in [get_image_model(), get_document_model()]:
         for signal in (post_save, post_delete):
             signal.connect(
-                on_shared_content_changed,
+                on_media_changed,
                 sender=model,
                 dispatch_uid=f"{uid}{id(signal)}-{model._meta.label}",
             )

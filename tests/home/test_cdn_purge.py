@@ -107,5 +107,9 @@ class FrontendCacheSettingsTests(SimpleTestCase):
         )
         self.assertEqual(
             backends,
-            {"http": "HTTPBackend", "cloudflare": "CloudflareBackend", "cloudfront": "CloudfrontBackend"},
+            {
+                "http": "HTTPBackend",
+                "cloudflare": "CloudflareBackend",
+                "cloudfront": "CloudfrontBackend",
+            },
         )

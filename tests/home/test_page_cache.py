@@ -8,6 +8,8 @@ from django.test import RequestFactory, SimpleTestCase, TestCase, override_setti
 
 from wagtail.models import Page
 
+import wagtail_factories
+
 from home.models import SharingSettings
 from home.page_cache import PageCacheMiddleware
 from membership.models import MembershipApplicationPage
@@ -144,6 +146,16 @@ class PageCacheTests(TestCase):
         response = self.client.get("/en/about/")
         self.assertEqual(response["X-Page-Cache"], "hit")
         self.assertNotContains(response, "Draft title")
+
+    def test_a_changed_image_reaches_every_cached_page_but_wagtails_bookkeeping_does_not(self):
+        image = wagtail_factories.ImageFactory()
+        self.client.get("/en/about/")
+        image.save(update_fields=["file_size"])  # as Wagtail does while a page renders
+        self.assertEqual(self.client.get("/en/about/")["X-Page-Cache"], "hit")
+        image.title = "Forum hall"
+        with self.captureOnCommitCallbacks(execute=True):
+            image.save()
+        self.assertEqual(self.client.get("/en/about/")["X-Page-Cache"], "miss")
 
     def test_a_changed_site_setting_reaches_every_cached_page_at_once(self):
         self.client.get("/en/about/")
