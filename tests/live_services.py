@@ -13,3 +13,15 @@ def require_redis(test: unittest.TestCase, *, host: str = "127.0.0.1", port: int
         if os.environ.get("CI", "").lower() == "true":
             raise
         test.skipTest(f"Redis is not running on {host}:{port}")
+
+
+def redis_cache(*, database: int) -> dict:
+    """CACHES for the Redis database a test owns, as base.py configures it from REDIS_URL."""
+    url = f"redis://127.0.0.1:6379/{database}"
+    return {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "site",
+        }
+    }

@@ -24,18 +24,12 @@ from django.test import TransactionTestCase, override_settings
 from django.utils import timezone
 
 from tests.factories import StandardPageFactory, add_session, eastern, make_event, translate
-from tests.live_services import require_redis
+from tests.live_services import redis_cache, require_redis
 from tests.subprocesses import PRODUCTION_ENV, ROOT, run_python
 
-REDIS_URL = os.environ.get("REDIS_LIVE_TEST_URL", "redis://127.0.0.1:6379/11")
+REDIS_DATABASE = 11
 # The same cache the servers use (base.py with REDIS_URL), so a publish here reaches them.
-SHARED_CACHE = {
-    "default": {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": REDIS_URL,
-        "KEY_PREFIX": "site",
-    }
-}
+SHARED_CACHE = redis_cache(database=REDIS_DATABASE)
 HOST = "localhost"  # the default Site's host name: pages' full URLs, hence the purged ones
 VARNISH = shutil.which("varnishd") or "/usr/sbin/varnishd"
 
@@ -99,7 +93,7 @@ class LiveCacheTestCase(TransactionTestCase):
             **{k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")},
             **PRODUCTION_ENV,
             "DATABASE_URL": database_url(),
-            "REDIS_URL": REDIS_URL,
+            "REDIS_URL": SHARED_CACHE["default"]["LOCATION"],
             "MULTI_SERVER": "true",
             "ALLOWED_HOSTS": f"{HOST},127.0.0.1",
             "SECURE_SSL_REDIRECT": "false",

@@ -1,7 +1,5 @@
 """Anonymous visitors get pages from the shared cache; nobody ever sees a stale or personal copy."""
 
-import os
-
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory, SimpleTestCase, TestCase, override_settings
@@ -21,16 +19,7 @@ from tests.factories import (
     make_site,
     translate,
 )
-from tests.live_services import require_redis
-
-REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/10")
-REDIS_CACHE = {
-    "default": {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": REDIS_TEST_URL,
-        "KEY_PREFIX": "test-page-cache",
-    }
-}
+from tests.live_services import redis_cache, require_redis
 
 
 class PageCacheTests(TestCase):
@@ -227,7 +216,7 @@ class WhatIsKeptTests(SimpleTestCase):
                 self.assertIn("private", response["Cache-Control"])
 
 
-@override_settings(CACHES=REDIS_CACHE)
+@override_settings(CACHES=redis_cache(database=10))
 class RedisPageCacheTests(TestCase):
     """The same, in the Redis cache every worker and server shares (a database of its own)."""
 
