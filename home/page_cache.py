@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.cache import cc_delim_re, patch_cache_control
+from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
 
 GENERATION_KEY = "page-cache-generation"
 # Never kept: the admin and previews (always personal), documents (privacy checked per request,
@@ -101,6 +101,9 @@ def _public_headers(response: HttpResponse, *, seconds: int) -> None:
         max_age=min(seconds, settings.PAGE_CACHE_BROWSER_SECONDS),
         s_maxage=seconds,
     )
+    # Someone logged in gets another page at the same address: a shared cache that forwards
+    # cookies must not hand them this one (deploy/varnish.vcl drops anonymous cookies instead).
+    patch_vary_headers(response, ["Cookie"])
 
 
 def _private_headers(response: HttpResponse) -> None:

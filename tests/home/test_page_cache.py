@@ -50,6 +50,8 @@ class PageCacheTests(TestCase):
     def test_a_cdn_may_keep_an_anonymous_page_and_browsers_ask_again(self):
         response = self.client.get("/en/about/")
         self.assertEqual(response["Cache-Control"], "public, max-age=0, s-maxage=300")
+        # Logged-in people get another page at this address.
+        self.assertIn("Cookie", response["Vary"])
 
     def test_each_language_is_kept_apart(self):
         self.client.get("/en/about/")
