@@ -15,6 +15,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
@@ -125,7 +126,11 @@ class PageCacheMiddleware:
             if is_personal(request) or request.path_info.startswith("/admin/"):
                 _private_headers(response)
             return response
-        key = _key(request)
+        try:
+            key = _key(request)
+        except DisallowedHost:
+            # Refused further in, once the visitor's language is known (the 400 page speaks it).
+            return self.get_response(request)
         found = cache.get_many([GENERATION_KEY, key])
         generation, kept = found.get(GENERATION_KEY), found.get(key)
         now = timezone.now().timestamp()
