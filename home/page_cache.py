@@ -121,7 +121,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not _may_use_cache(request):
+        if settings.PAGE_CACHE_SECONDS <= 0 or not _may_use_cache(request):
             response = self.get_response(request)
             if is_personal(request) or request.path_info.startswith("/admin/"):
                 _private_headers(response)

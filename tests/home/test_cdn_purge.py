@@ -83,17 +83,24 @@ class PurgeTests(TestCase):
         self.assertEqual(self.purged_after(self.about.save_revision), set())
 
 
-class FrontendCacheSettingsTests(SimpleTestCase):
+def production_setting(expression: str, **env: str):
+    """`expression` (JSON-able, over `settings`) as production computes it with `env`."""
+    script = (
+        "import sys, json; sys.path.insert(0, 'site'); import django; django.setup(); "
+        f"from django.conf import settings; print(json.dumps({expression}))"
+    )
+    result = run_python("-c", script, env={**PRODUCTION_ENV, **env}, timeout=60)
+    if result.returncode:
+        raise AssertionError(result.stderr)
+    return json.loads(result.stdout)
+
+
+class CacheSettingsTests(SimpleTestCase):
     def backends(self, **env: str) -> dict:
-        script = (
-            "import sys, json; sys.path.insert(0, 'site'); import django; django.setup(); "
-            "from django.conf import settings; "
-            "print(json.dumps({k: v['BACKEND'].rsplit('.', 1)[1] "
-            "for k, v in settings.WAGTAILFRONTENDCACHE.items()}))"
+        expression = (
+            "{k: v['BACKEND'].rsplit('.', 1)[1] for k, v in settings.WAGTAILFRONTENDCACHE.items()}"
         )
-        result = run_python("-c", script, env={**PRODUCTION_ENV, **env}, timeout=60)
-        self.assertEqual(result.returncode, 0, result.stderr)
-        return json.loads(result.stdout)
+        return production_setting(expression, **env)
 
     def test_nothing_is_purged_without_a_cache_configured(self):
         self.assertEqual(self.backends(), {})
@@ -113,3 +120,10 @@ class FrontendCacheSettingsTests(SimpleTestCase):
                 "cloudfront": "CloudfrontBackend",
             },
         )
+
+    def test_pages_are_cached_only_where_every_process_shares_the_cache(self):
+        self.assertEqual(production_setting("settings.PAGE_CACHE_SECONDS"), 0)
+        shared = production_setting(
+            "settings.PAGE_CACHE_SECONDS", REDIS_URL="redis://127.0.0.1:6379/0"
+        )
+        self.assertEqual(shared, 300)

@@ -204,8 +204,9 @@ else:
 # Anonymous visitors' pages, in the shared cache above (home/page_cache.py): kept at most this many
 # seconds (less when an event's status changes sooner), and purged on every visible change.
 # CDNs are told the same (s-maxage); browsers, which nobody can purge, keep a page at most
-# PAGE_CACHE_BROWSER_SECONDS.
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# PAGE_CACHE_BROWSER_SECONDS. Off without Redis: a change made by another process (cron's
+# publish_scheduled, a manage.py command) could not reach a per-process cache.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300 if REDIS_URL else 0)
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 0)
 
 # A proxy or CDN in front is purged on every visible change (wagtail.contrib.frontend_cache's
