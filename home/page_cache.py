@@ -139,8 +139,13 @@ class PageCacheMiddleware:
             generation = cache.get(GENERATION_KEY)
         elif kept is not None and kept.generation == generation and kept.expires > now:
             return _from_cache(kept, now=now)
-        # Rendered with the generation read before it: a change committed meanwhile has bumped
-        # the generation, so this copy, possibly older than that change, is never served.
+        return self._render_and_keep(request, key=key, generation=generation, now=now)
+
+    def _render_and_keep(
+        self, request: HttpRequest, *, key: str, generation: str | None, now: float
+    ) -> HttpResponse:
+        # Kept under the generation read before rendering: a change committed meanwhile has
+        # replaced it, so this copy, possibly older than that change, is never served.
         token = _changes_at.set(None)
         try:
             response = self.get_response(request)
