@@ -13,7 +13,7 @@ TOOLS_LOCK := requirements/tools.txt
 # uv (to make the locks) and pip-audit live in a venv of their own, so .venv holds only the lock.
 TOOLS := .tools
 
-.PHONY: run test lint install install-test messages catalogue browser nginx lock audit clean
+.PHONY: run test lint install install-test messages catalogue browser nginx varnish lock audit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -77,7 +77,18 @@ nginx:
 	    echo "The slow-client test needs nginx: sudo apt-get install nginx" >&2; exit 1; \
 	  fi; }
 
-test: lint messages browser nginx
+# The cache purge test (tests/home/test_live_cache.py) puts Debian's Varnish in front of the site;
+# with CI=true it is installed when missing.
+varnish:
+	@command -v varnishd >/dev/null 2>&1 || [ -x /usr/sbin/varnishd ] || { \
+	  if [ "$${CI:-}" = true ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's varnish for the cache purge test…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish >/dev/null; \
+	  else \
+	    echo "The cache purge test needs Varnish: sudo apt-get install varnish" >&2; exit 1; \
+	  fi; }
+
+test: lint messages browser nginx varnish
 	$(BIN)/python -m pytest
 
 $(TOOLS)/.installed: $(TOOLS_LOCK)

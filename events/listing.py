@@ -15,6 +15,8 @@ from events.models import EventIndexPage, EventPage, SessionPage
 from events.timing import display_zone, event_window, format_date_range
 from home.query_params import bounded_int, page_number, was_given
 
+from home.page_cache import changes_at
+
 PAST_EVENTS_PER_PAGE = 10
 # Years an archive link may ask for; any other is "not understood" and shows every year.
 FIRST_YEAR, LAST_YEAR = 1900, 2200
@@ -83,6 +85,8 @@ def _event_cards(events, *, language_code: str, now: datetime) -> list[EventCard
                 is_upcoming=(last or window_end) >= now,
             )
         )
+        # A cached list must not call an event upcoming once it has ended.
+        changes_at(last or window_end)
     return cards
 
 

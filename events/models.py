@@ -120,6 +120,10 @@ class ProgrammePage(RoutablePageMixin, SitePage):
         context.update(import_string(self.context_function)(page=self, request=request))
         return context
 
+    def get_cached_paths(self):
+        # A CDN keeps the calendar file too: purged with the page (home/cache_invalidation.py).
+        return ["/", "/calendar/"]
+
     @path("calendar/", name="calendar")
     def calendar(self, request):
         """The page's part of the programme as an iCalendar file."""

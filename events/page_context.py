@@ -8,9 +8,16 @@ from django.utils import timezone
 from events.blocks import OrganisationRole
 from events.models import EventPage, SessionPage
 from events.notices import event_notice
-from events.programme import SessionEntry, build_programme, event_sessions, session_status
+from events.programme import (
+    SessionEntry,
+    build_programme,
+    event_sessions,
+    next_status_change,
+    session_status,
+)
 from events.structured_data import event_json_ld
 from events.timing import display_zone, event_dates_text, zone_label
+from home.page_cache import changes_at
 
 
 def event_page_context(
@@ -22,6 +29,7 @@ def event_page_context(
     language_code = event.locale.language_code
     sessions = event_sessions(event=event)
     days = build_programme(event=event, sessions=sessions, language_code=language_code, now=now)
+    _cache_until_status_changes(sessions=sessions, now=now)
     zone = display_zone(event=event, language_code=language_code)
     return {
         "programme": days,
@@ -47,9 +55,9 @@ def session_page_context(
     now = now or timezone.now()
     event = session.get_parent().specific
     language_code = session.locale.language_code
-    days = build_programme(
-        event=event, sessions=event_sessions(event=event), language_code=language_code, now=now
-    )
+    sessions = event_sessions(event=event)
+    days = build_programme(event=event, sessions=sessions, language_code=language_code, now=now)
+    _cache_until_status_changes(sessions=sessions, now=now)
     slots = [slot for day in days for slot in day.slots]
     index = next(
         (
@@ -82,3 +90,10 @@ def session_page_context(
         ),
         "calendar_url": session.url + session.reverse_subpage("calendar"),
     }
+
+
+def _cache_until_status_changes(*, sessions, now: datetime) -> None:
+    # "Live" and "ended" are written into the HTML: no cached copy may outlive them.
+    moment = next_status_change(sessions=sessions, now=now)
+    if moment is not None:
+        changes_at(moment)

@@ -23,6 +23,12 @@ def session_status(*, start: datetime, end: datetime, now: datetime) -> str:
     return ENDED
 
 
+def next_status_change(*, sessions: list[SessionPage], now: datetime) -> datetime | None:
+    """When the next session starts or ends: the programme's statuses hold until then."""
+    moments = [moment for s in sessions for moment in (s.start, s.end) if moment > now]
+    return min(moments, default=None)
+
+
 @dataclass
 class SessionEntry:
     """A session as the programme shows it."""

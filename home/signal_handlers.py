@@ -13,7 +13,8 @@ from wagtail.signals import (
     unpublished,
 )
 
-from home.models import Footer, MainMenu
+from home.cache_invalidation import register_cache_invalidation
+from home.models import Footer, MainMenu, ModeratedSnippet
 from home.moderation import on_page_published
 from home.navigation import forget_site_chrome
 
@@ -42,5 +43,7 @@ def register_signal_handlers() -> None:
     for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
         signal.connect(_forget, dispatch_uid=f"forget-chrome-{id(signal)}")
     post_delete.connect(_forget, sender=Page, dispatch_uid="forget-chrome-page-delete")
+    # The page cache and the CDN follow every change a visitor could see.
+    register_cache_invalidation(snippet_base=ModeratedSnippet)
     # Children approved with their parent (an event's sessions) are published with it.
     page_published.connect(on_page_published, dispatch_uid="publish-children-with-parent")

@@ -15,6 +15,14 @@ def _database_label() -> str:
     return f"{engine} at {database.get('HOST') or 'local socket'}:{database.get('PORT') or ''}"
 
 
+@pytest.fixture(autouse=True)
+def _no_page_kept_from_another_test():
+    """The database is rolled back after each test, the cache is not: start each from nothing."""
+    from home.page_cache import forget_cached_pages  # imports settings: once Django is set up
+
+    forget_cached_pages()
+
+
 def pytest_report_header(config):
     return f"database: {_database_label()}"
 

@@ -78,6 +78,9 @@ MIDDLEWARE = [
     "home.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages from the shared cache: inside the request id and security headers (each
+    # response gets its own), before sessions and CSRF (a hit touches neither, nor the database).
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.PublicLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -217,6 +220,40 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous visitors' pages, in the shared cache above (home/page_cache.py): kept at most this many
+# seconds (less when an event's status changes sooner), and purged on every visible change.
+# CDNs are told the same (s-maxage); browsers, which nobody can purge, keep a page at most
+# PAGE_CACHE_BROWSER_SECONDS. Off without Redis: a change made by another process (cron's
+# publish_scheduled, a manage.py command) could not reach a per-process cache.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300 if REDIS_URL else 0)
+PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 0)
+
+# A proxy or CDN in front is purged on every visible change (wagtail.contrib.frontend_cache's
+# backends; home/cache_invalidation.py decides which addresses). Any of these, or several.
+FRONTEND_CACHE_BACKENDS = "wagtail.contrib.frontend_cache.backends"
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_HTTP_URL", "").strip():
+    # Varnish or another cache that accepts HTTP PURGE (deploy/varnish.vcl).
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": f"{FRONTEND_CACHE_BACKENDS}.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_HTTP_URL"].strip(),
+    }
+if os.environ.get("CLOUDFLARE_ZONEID", "").strip():
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": f"{FRONTEND_CACHE_BACKENDS}.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONEID"].strip(),
+        # An API token with the Cache Purge permission; or the account e-mail and global key.
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN") or None,
+        "EMAIL": os.environ.get("CLOUDFLARE_EMAIL") or None,
+        "API_KEY": os.environ.get("CLOUDFLARE_API_KEY") or None,
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", "").strip():
+    # Credentials come the usual AWS ways (environment or an instance role).
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": f"{FRONTEND_CACHE_BACKENDS}.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"].strip(),
+    }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -1,0 +1,230 @@
+"""Live servers: Varnish in front forgets exactly what a publish changed, and a second app server
+serves the new version within a second.
+
+gunicorn with production settings on the test database (PostgreSQL: the pages are committed,
+so the servers read them) and a Redis database of its own; Debian's Varnish with deploy/varnish.vcl.
+"""
+
+import datetime
+import http.client
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.test import TransactionTestCase, override_settings
+from django.utils import timezone
+
+from tests.factories import StandardPageFactory, add_session, eastern, make_event, translate
+from tests.live_services import redis_cache, require_redis
+from tests.subprocesses import PRODUCTION_ENV, ROOT, run_python
+
+REDIS_DATABASE = 11
+# The same cache the servers use (base.py with REDIS_URL), so a publish here reaches them.
+SHARED_CACHE = redis_cache(database=REDIS_DATABASE)
+HOST = "localhost"  # the default Site's host name: pages' full URLs, hence the purged ones
+VARNISH = shutil.which("varnishd") or "/usr/sbin/varnishd"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(port: int, path: str) -> tuple[int, dict[str, str], str]:
+    """A visitor's GET with no cookies: status, headers (lower-case names) and page."""
+    client = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        client.request("GET", path, headers={"Host": HOST})
+        response = client.getresponse()
+        headers = {name.lower(): value for name, value in response.getheaders()}
+        return response.status, headers, response.read().decode()
+    finally:
+        client.close()
+
+
+def wait_until_serving(port: int, process: subprocess.Popen, what: str) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            break
+        try:
+            fetch(port, "/healthz")
+            return
+        except OSError:
+            time.sleep(0.1)
+    process.terminate()
+    raise AssertionError(f"{what} did not start: {process.communicate()[1][-3000:]}")
+
+
+def database_url() -> str:
+    database = settings.DATABASES["default"]
+    auth = database.get("USER") or ""
+    if database.get("PASSWORD"):
+        auth += f":{database['PASSWORD']}"
+    host = f"{database.get('HOST') or '127.0.0.1'}:{database.get('PORT') or 5432}"
+    return f"postgres://{auth}@{host}/{connection.settings_dict['NAME']}"
+
+
+@unittest.skipUnless(
+    "postgresql" in settings.DATABASES["default"]["ENGINE"],
+    "app servers share the test database only on PostgreSQL (CI=true)",
+)
+@override_settings(CACHES=SHARED_CACHE)
+class LiveCacheTestCase(TransactionTestCase):
+    # The flush after each test must give the other tests back Wagtail's root page and locales.
+    serialized_rollback = True
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.workdir = Path(tempfile.mkdtemp(prefix="live-cache-"))
+        cls.addClassCleanup(shutil.rmtree, cls.workdir, ignore_errors=True)
+        cls.env = {
+            **{k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")},
+            **PRODUCTION_ENV,
+            "DATABASE_URL": database_url(),
+            "REDIS_URL": SHARED_CACHE["default"]["LOCATION"],
+            "MULTI_SERVER": "true",
+            "ALLOWED_HOSTS": f"{HOST},127.0.0.1",
+            "SECURE_SSL_REDIRECT": "false",
+            "VAR_DIR": str(cls.workdir),
+            "STATIC_ROOT": str(cls.workdir / "static"),
+        }
+        # Production serves hashed static files from STATIC_ROOT, as a deploy builds it.
+        result = run_python(
+            "manage.py", "collectstatic", "--noinput", "-v0", env=cls.env, timeout=120
+        )
+        if result.returncode:
+            raise AssertionError(result.stderr)
+
+    def setUp(self):
+        require_redis(self)
+        cache.clear()  # this Redis database is the live tests' own
+
+    def serve(self, **env_changes: str) -> int:
+        """A gunicorn app server with production settings; its port."""
+        port = free_port()
+        command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--chdir", "site"]
+        command += ["--bind", f"127.0.0.1:{port}", "--workers", "2"]
+        server = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env={**self.env, **env_changes},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self.addCleanup(server.wait, 10)
+        self.addCleanup(server.terminate)
+        wait_until_serving(port, server, "gunicorn")
+        return port
+
+
+class VarnishPurgeTests(LiveCacheTestCase):
+    """Debian's Varnish with deploy/varnish.vcl in front of one app server."""
+
+    def start_varnish(self, *, backend_port: int) -> int:
+        if not Path(VARNISH).exists():
+            self.fail(
+                "Varnish is missing: `make test` installs it with CI=true (apt-get install varnish)."
+            )
+        vcl = (ROOT / "deploy" / "varnish.vcl").read_text()
+        self.assertIn('.port = "8000";', vcl)
+        workdir = Path(tempfile.mkdtemp(prefix="varnish-"))
+        self.addCleanup(shutil.rmtree, workdir, ignore_errors=True)
+        workdir.chmod(0o755)  # varnishd compiles the VCL as its own unprivileged user
+        (workdir / "site.vcl").write_text(vcl.replace('"8000"', f'"{backend_port}"'))
+        (workdir / "site.vcl").chmod(0o644)
+        port = free_port()
+        command = [VARNISH, "-F", "-n", str(workdir / "state"), "-f", str(workdir / "site.vcl")]
+        command += ["-a", f"127.0.0.1:{port}", "-s", "malloc,32m", "-T", "none"]
+        varnish = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        )
+        self.addCleanup(varnish.wait, 10)
+        self.addCleanup(varnish.terminate)
+        wait_until_serving(port, varnish, "varnishd")
+        return port
+
+    def test_publishing_purges_both_languages_and_the_pages_that_list_it(self):
+        event = make_event(japanese=True, title="Forum")
+        add_session(event, title="Opening", start=eastern(2022, 3, 8, 20, 0))
+        translate(event, title="フォーラム")
+        StandardPageFactory(parent=event.get_parent().get_parent(), title="About", slug="about")
+        varnish = self.start_varnish(backend_port=self.serve())
+        affected = ["/en/events/forum/", "/ja/events/forum/", "/en/events/", "/ja/events/", "/en/"]
+        unrelated = "/en/about/"
+        for path in [*affected, unrelated]:
+            fetch(varnish, path)
+        for path in [*affected, unrelated]:
+            status, headers, _page = fetch(varnish, path)
+            self.assertEqual((status, headers["x-cache"]), (200, "hit"), path)
+        self.assertIn("Forum", fetch(varnish, "/en/events/")[2])
+
+        purge_to = {"http": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend"}}
+        purge_to["http"]["LOCATION"] = f"http://127.0.0.1:{varnish}"
+        with override_settings(WAGTAILFRONTENDCACHE=purge_to):
+            event.title = "Zero-carbon forum"
+            event.save_revision().publish()
+
+        for path in affected:
+            status, headers, page = fetch(varnish, path)
+            self.assertEqual((status, headers["x-cache"]), (200, "miss"), path)
+            if path.startswith("/en/"):
+                self.assertIn("Zero-carbon forum", page, path)
+        self.assertIn("フォーラム", fetch(varnish, "/ja/events/")[2])
+        # A page that does not show the event stays in Varnish: the purge was precise.
+        self.assertEqual(fetch(varnish, unrelated)[1]["x-cache"], "hit")
+
+    def test_anonymous_pages_are_kept_and_personal_ones_passed(self):
+        make_event(title="Forum")
+        varnish = self.start_varnish(backend_port=self.serve())
+        fetch(varnish, "/en/events/forum/")
+        status, headers, _page = fetch(varnish, "/en/events/forum/")
+        self.assertEqual((status, headers["x-cache"]), (200, "hit"))
+        client = http.client.HTTPConnection("127.0.0.1", varnish, timeout=30)
+        client.request("GET", "/en/events/forum/", headers={"Host": HOST, "Cookie": "sessionid=x"})
+        response = client.getresponse()
+        response.read()
+        client.close()
+        self.assertEqual(response.getheader("X-Cache"), "miss")
+        self.assertIn("private", response.getheader("Cache-Control"))
+        # Only the app servers on this machine may purge; the test reaches Varnish from there.
+        client = http.client.HTTPConnection("127.0.0.1", varnish, timeout=30)
+        client.request("PURGE", "/en/events/forum/", headers={"Host": HOST})
+        self.assertEqual(client.getresponse().status, 200)
+        client.close()
+
+
+class TwoAppServersTests(LiveCacheTestCase):
+    """Two gunicorn servers sharing one PostgreSQL database and one Redis."""
+
+    def test_a_change_published_by_one_server_is_served_by_the_other_within_a_second(self):
+        event = make_event(title="Forum")
+        server_a, server_b = self.serve(), self.serve()
+        fetch(server_b, "/en/events/forum/")
+        status, headers, page = fetch(server_b, "/en/events/forum/")
+        self.assertEqual((status, headers["x-page-cache"]), (200, "hit"))
+        self.assertNotIn("Zero-carbon forum", page)
+        self.assertEqual(fetch(server_a, "/en/events/forum/")[1]["x-page-cache"], "hit")
+
+        # A moderator scheduled the new title; server A's cron publishes it.
+        event.title = "Zero-carbon forum"
+        event.save_revision(approved_go_live_at=timezone.now() - datetime.timedelta(seconds=1))
+        result = run_python("manage.py", "publish_scheduled", env=self.env, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        published = time.monotonic()
+        while "Zero-carbon forum" not in fetch(server_b, "/en/events/forum/")[2]:
+            self.assertLess(time.monotonic() - published, 1.0, "server B still serves the old page")
+            time.sleep(0.05)
+        self.assertLessEqual(time.monotonic() - published, 1.0)

@@ -1,0 +1,258 @@
+"""Anonymous visitors get pages from the shared cache; nobody ever sees a stale or personal copy."""
+
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.test import RequestFactory, SimpleTestCase, TestCase, override_settings
+
+from wagtail.models import Page
+
+import wagtail_factories
+
+from home.models import SharingSettings
+from home.page_cache import PageCacheMiddleware
+from membership.models import MembershipApplicationPage
+from tests.demo_site import DemoSiteTestCase
+from tests.factories import (
+    FooterFactory,
+    StandardPageFactory,
+    make_admin,
+    make_site,
+    translate,
+)
+from tests.live_services import redis_cache, require_redis
+
+
+class PageCacheTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = make_site(japanese=True)
+        cls.about = StandardPageFactory(parent=cls.home, title="About us", slug="about")
+        cls.about_ja = translate(cls.about, title="概要")
+        cls.footer = FooterFactory(organisation_name="Test Network")
+
+    def publish(self, page, **changes):
+        """A moderator's publish, committed (the page cache hears of it once visible to all)."""
+        for name, value in changes.items():
+            setattr(page, name, value)
+        with self.captureOnCommitCallbacks(execute=True):
+            page.save_revision().publish()
+
+    def test_the_second_anonymous_visit_is_served_from_the_cache_without_the_database(self):
+        first = self.client.get("/en/about/")
+        self.assertEqual(first["X-Page-Cache"], "miss")
+        with self.assertNumQueries(0):
+            second = self.client.get("/en/about/")
+        self.assertEqual(second["X-Page-Cache"], "hit")
+        self.assertEqual(second.content, first.content)
+        self.assertEqual(second["Content-Language"], "en")
+        self.assertEqual(second.cookies, {})
+
+    def test_a_cdn_may_keep_an_anonymous_page_and_browsers_ask_again(self):
+        response = self.client.get("/en/about/")
+        self.assertEqual(response["Cache-Control"], "public, max-age=0, s-maxage=300")
+        # Logged-in people get another page at this address.
+        self.assertIn("Cookie", response["Vary"])
+
+    def test_each_language_is_kept_apart(self):
+        self.client.get("/en/about/")
+        self.assertContains(self.client.get("/ja/about/"), "概要")
+        self.assertContains(self.client.get("/en/about/"), "About us")
+
+    def test_head_is_answered_from_the_copy_a_get_made(self):
+        self.client.get("/en/about/")
+        self.assertEqual(self.client.head("/en/about/")["X-Page-Cache"], "hit")
+
+    def test_logged_in_people_never_get_the_cached_copy_nor_leave_theirs(self):
+        self.client.get("/en/about/")
+        self.client.force_login(make_admin())
+        response = self.client.get("/en/about/")
+        self.assertNotIn("X-Page-Cache", response)
+        self.assertIn("private", response["Cache-Control"])
+        self.assertIn("no-store", response["Cache-Control"])
+        self.assertNotIn("public", response["Cache-Control"])
+
+    def test_the_admin_is_never_kept_by_anyone(self):
+        self.client.force_login(make_admin())
+        response = self.client.get("/admin/")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("no-store", response["Cache-Control"])
+        self.assertIn("private", response["Cache-Control"])
+
+    def test_previews_are_never_kept(self):
+        self.client.force_login(make_admin())
+        response = self.client.get(f"/admin/pages/{self.about.pk}/view_draft/")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("public", response.get("Cache-Control", ""))
+        self.assertNotIn("X-Page-Cache", response)
+
+    def test_search_results_are_rendered_for_each_query(self):
+        response = self.client.get("/en/search/?q=about")
+        self.assertNotIn("X-Page-Cache", response)
+        self.assertNotIn("public", response.get("Cache-Control", ""))
+
+    def test_a_published_change_is_served_at_once(self):
+        self.client.get("/en/about/")
+        self.publish(self.about, title="About the network")
+        response = self.client.get("/en/about/")
+        self.assertEqual(response["X-Page-Cache"], "miss")
+        self.assertContains(response, "About the network")
+
+    def test_a_published_translation_is_served_at_once(self):
+        self.client.get("/ja/about/")
+        self.publish(self.about_ja, title="ネットワークについて")
+        self.assertContains(self.client.get("/ja/about/"), "ネットワークについて")
+
+    def test_an_unpublished_page_is_gone_at_once(self):
+        self.client.get("/en/about/")
+        with self.captureOnCommitCallbacks(execute=True):
+            self.about.unpublish()
+        self.assertEqual(self.client.get("/en/about/").status_code, 404)
+
+    def test_a_deleted_page_is_gone_at_once(self):
+        self.client.get("/en/about/")
+        with self.captureOnCommitCallbacks(execute=True):
+            Page.objects.get(pk=self.about.pk).delete()
+        self.assertEqual(self.client.get("/en/about/").status_code, 404)
+
+    def test_a_moved_page_leaves_its_old_address_at_once(self):
+        other = StandardPageFactory(parent=self.home, title="Network", slug="network")
+        self.client.get("/en/about/")
+        with self.captureOnCommitCallbacks(execute=True):
+            self.about.move(other, pos="last-child")
+        # Wagtail leaves a redirect at the old address (never the cached page).
+        self.assertRedirects(self.client.get("/en/about/"), "/en/network/about/", status_code=301)
+
+    def test_a_published_footer_reaches_every_cached_page_at_once(self):
+        self.assertContains(self.client.get("/en/about/"), "Test Network")
+        self.footer.organisation_name = "Renamed Network"
+        with self.captureOnCommitCallbacks(execute=True):
+            self.footer.save_revision().publish()
+        self.assertContains(self.client.get("/en/about/"), "Renamed Network")
+
+    def test_a_saved_draft_keeps_the_cached_copy(self):
+        self.client.get("/en/about/")
+        self.about.title = "Draft title"
+        with self.captureOnCommitCallbacks(execute=True):
+            self.about.save_revision()
+        response = self.client.get("/en/about/")
+        self.assertEqual(response["X-Page-Cache"], "hit")
+        self.assertNotContains(response, "Draft title")
+
+    def test_a_changed_image_reaches_every_cached_page_but_wagtails_bookkeeping_does_not(self):
+        image = wagtail_factories.ImageFactory()
+        self.client.get("/en/about/")
+        image.save(update_fields=["file_size"])  # as Wagtail does while a page renders
+        self.assertEqual(self.client.get("/en/about/")["X-Page-Cache"], "hit")
+        image.title = "Forum hall"
+        with self.captureOnCommitCallbacks(execute=True):
+            image.save()
+        self.assertEqual(self.client.get("/en/about/")["X-Page-Cache"], "miss")
+
+    def test_a_changed_site_setting_reaches_every_cached_page_at_once(self):
+        self.client.get("/en/about/")
+        SharingSettings.load()  # made with its defaults when a page first reads it
+        self.client.get("/en/about/")
+        with self.captureOnCommitCallbacks(execute=True):
+            SharingSettings.load().save()
+        self.assertEqual(self.client.get("/en/about/")["X-Page-Cache"], "miss")
+
+
+def respond(response: HttpResponse, path: str = "/en/page/", **request_options) -> HttpResponse:
+    """The middleware's answer to an anonymous GET whose page answered `response`."""
+    request = RequestFactory().get(path, **request_options)
+    return PageCacheMiddleware(lambda _request: response)(request)
+
+
+def kept(response: HttpResponse, **request_options) -> bool:
+    cache.clear()
+    respond(response, **request_options)
+    return respond(HttpResponse("other"), **request_options)["X-Page-Cache"] == "hit"
+
+
+class WhatIsKeptTests(SimpleTestCase):
+    def setUp(self):
+        cache.clear()
+
+    def test_a_plain_page_is_kept(self):
+        self.assertTrue(kept(HttpResponse("page")))
+
+    def test_a_response_setting_a_cookie_is_never_kept(self):
+        response = HttpResponse("form with a token")
+        response.set_cookie("csrftoken", "secret")
+        self.assertFalse(kept(response))
+
+    def test_private_or_no_store_responses_are_never_kept(self):
+        for value in ("private", "no-store", "no-cache", "max-age=0, no-cache, no-store, private"):
+            with self.subTest(cache_control=value):
+                response = HttpResponse("page")
+                response["Cache-Control"] = value
+                self.assertFalse(kept(response))
+
+    def test_a_response_varying_on_what_the_key_lacks_is_never_kept(self):
+        response = HttpResponse("page")
+        response["Vary"] = "Accept-Language"
+        self.assertFalse(kept(response))
+
+    def test_compressed_and_plain_copies_are_kept_apart(self):
+        response = HttpResponse("gzipped page")
+        response["Vary"] = "Accept-Encoding"
+        respond(response, headers={"accept-encoding": "gzip, br"})
+        plain = respond(HttpResponse("plain page"))
+        self.assertEqual(plain["X-Page-Cache"], "miss")
+        self.assertEqual(plain.content, b"plain page")
+
+    def test_errors_and_redirects_are_never_kept(self):
+        for status in (301, 302, 404, 500):
+            with self.subTest(status=status):
+                self.assertFalse(kept(HttpResponse("page", status=status)))
+
+    def test_visitors_with_a_session_or_a_waiting_message_get_their_own_page(self):
+        for cookie in ("sessionid", "messages"):
+            with self.subTest(cookie=cookie):
+                respond(HttpResponse("anonymous page"))
+                self.client.cookies.clear()
+                request = RequestFactory().get("/en/page/")
+                request.COOKIES[cookie] = "x"
+                response = PageCacheMiddleware(lambda _r: HttpResponse("own page"))(request)
+                self.assertEqual(response.content, b"own page")
+                self.assertIn("private", response["Cache-Control"])
+
+
+@override_settings(CACHES=redis_cache(database=10))
+class RedisPageCacheTests(TestCase):
+    """The same, in the Redis cache every worker and server shares (a database of its own)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = make_site()
+        cls.about = StandardPageFactory(parent=cls.home, title="About us", slug="about")
+
+    def setUp(self):
+        require_redis(self)
+        cache.clear()
+
+    def test_a_page_kept_in_redis_is_served_until_a_publish_replaces_it(self):
+        self.assertEqual(self.client.get("/en/about/")["X-Page-Cache"], "miss")
+        self.assertEqual(self.client.get("/en/about/")["X-Page-Cache"], "hit")
+        self.about.title = "About the network"
+        with self.captureOnCommitCallbacks(execute=True):
+            self.about.save_revision().publish()
+        self.assertContains(self.client.get("/en/about/"), "About the network")
+        self.assertEqual(self.client.get("/en/about/")["X-Page-Cache"], "hit")
+
+
+class DemoPagesCacheTests(DemoSiteTestCase):
+    def test_every_public_page_is_kept_for_anonymous_visitors_except_the_application_form(self):
+        for page in Page.objects.live().filter(depth__gt=1).specific():
+            url = page.url
+            with self.subTest(url=url):
+                self.client.get(url)
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                if isinstance(page, MembershipApplicationPage):
+                    self.assertEqual(response["X-Page-Cache"], "skip")
+                    self.assertIn("no-store", response["Cache-Control"])
+                    self.assertIn("csrftoken", response.cookies)
+                else:
+                    self.assertEqual(response["X-Page-Cache"], "hit")
+                    self.assertEqual(response.cookies, {})
