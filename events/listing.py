@@ -13,9 +13,8 @@ from wagtail.models import Locale
 
 from events.models import EventIndexPage, EventPage, SessionPage
 from events.timing import display_zone, event_window, format_date_range
-from home.query_params import bounded_int, page_number, was_given
-
 from home.page_cache import changes_at
+from home.query_params import bounded_int, page_number, was_given
 
 PAST_EVENTS_PER_PAGE = 10
 # Years an archive link may ask for; any other is "not understood" and shows every year.

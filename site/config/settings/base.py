@@ -97,8 +97,9 @@ MIDDLEWARE = [
 
 # django-axes refuses sign-in while an account or an address is locked out; it must come first.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend with django-axes' lockout check before it, in one backend: the
+    # backend recorded in a session must be able to load the user again (get_user).
+    "axes.backends.AxesBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
