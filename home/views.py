@@ -3,12 +3,14 @@
 import logging
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
@@ -19,6 +21,7 @@ from wagtail.models import Locale
 
 from home.languages import home_page_links, path_alternates, source_language_page_for_path
 from home.search import clean_search_query, search_pages
+from home.security_headers import allow_sources, style_hashes
 from home.sitemaps import AllLanguagesSitemap
 
 logger = logging.getLogger(__name__)
@@ -65,6 +68,32 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cache_control(max_age=86400, public=True)
+def web_manifest(request: HttpRequest) -> HttpResponse:
+    """What a browser shows when the site is saved to a home screen: name, icons, start page."""
+    manifest = {
+        "name": settings.WAGTAIL_SITE_NAME,
+        "short_name": settings.WAGTAIL_SITE_NAME,
+        "start_url": "/",
+        "display": "browser",
+        "background_color": "#ffffff",
+        "theme_color": "#00594f",
+        "icons": [
+            {"src": static("icons/icon.svg"), "type": "image/svg+xml", "sizes": "any"},
+            *(
+                {
+                    "src": static(f"icons/icon-{size}.png"),
+                    "type": "image/png",
+                    "sizes": f"{size}x{size}",
+                }
+                for size in (192, 512)
+            ),
+        ],
+    }
+    return JsonResponse(manifest, content_type="application/manifest+json")
+
+
+@require_safe
 def sitemap(request: HttpRequest) -> HttpResponse:
     """Every live page in every language, with its hreflang alternates."""
     return wagtail_sitemap(request, sitemaps={"pages": AllLanguagesSitemap})
@@ -88,5 +117,9 @@ def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
 
 def server_error(request: HttpRequest) -> HttpResponse:
     """A self-contained 500 page: no database, no menus, since those may be what failed."""
-    template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"LANGUAGE_CODE": get_language() or "en"}))
+    html = loader.get_template("500.html").render({"LANGUAGE_CODE": get_language() or "en"})
+    response = HttpResponseServerError(html)
+    # Its styles are inline so that it needs nothing else to work; the policy allows exactly
+    # those (by hash), never 'unsafe-inline'.
+    allow_sources(response, {"style-src": style_hashes(html)})
+    return response

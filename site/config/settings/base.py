@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -59,10 +60,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Before whitenoise, so static files and /favicon.ico carry the policy too.
+    "home.security_headers.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.PublicLocaleMiddleware",
@@ -90,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -144,6 +150,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Files browsers ask for at the root of the site (/favicon.ico), served by whitenoise.
+WHITENOISE_ROOT = BASE_DIR / "webroot"
 
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
@@ -200,6 +208,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars from gravatar.com would send a hash of each editor's e-mail to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -208,6 +218,90 @@ APPLICATION_RATE_LIMIT = (
     env_int("APPLICATION_RATE_LIMIT", 5),
     env_int("APPLICATION_RATE_WINDOW", 3600),
 )
+
+# Content-Security-Policy (django-csp; README "Security headers"). Public pages: the site's own
+# files only, no inline script or style; the one inline <script> is a JSON-LD data block, which
+# carries the nonce. The click-to-load video player page adds its provider's origin to frame-src
+# (home/video_player.py); the admin has its own policy (ADMIN_CONTENT_SECURITY_POLICY).
+CSP_REPORT_URL = "/csp-report/"
+CSP_REPORT_ENDPOINT = "csp"
+_MEDIA_ORIGIN = [MEDIA_URL.rstrip("/")] if MEDIA_URL.startswith("https://") else []
+_REPORTING = {"report-uri": [CSP_REPORT_URL], "report-to": CSP_REPORT_ENDPOINT}
+_NOWHERE = {"base-uri": [NONE], "object-src": [NONE], "form-action": [SELF]}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *_MEDIA_ORIGIN],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF, *_MEDIA_ORIGIN],
+        "manifest-src": [SELF],
+        # The video player page (same origin) in a frame; Wagtail's live preview frames pages.
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        **_NOWHERE,
+        **_REPORTING,
+    }
+}
+# The admin (Wagtail 7.4 and wagtail-localize), applied to every path under /admin/: nothing
+# from another origin, but each relaxation below is what an editing feature needs.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # Wagtail renders inline <script> elements without a nonce: inline panels (sessions'
+        # people, fee rows, form fields), date and time pickers, workflow actions, and chooser
+        # modals whose HTML arrives with its own initialising script.
+        "script-src": [SELF, UNSAFE_INLINE],
+        # Wagtail's templates and its React editors (Draftail, the translation editor) set
+        # style attributes; the page tree's indentation in the translation status report too.
+        "style-src": [SELF, UNSAFE_INLINE],
+        # Uploaded image previews before saving (blob:) and icons drawn as data: URLs.
+        "img-src": [SELF, "data:", "blob:", *_MEDIA_ORIGIN],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF, *_MEDIA_ORIGIN],
+        # The preview panel shows the page in a same-origin frame.
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        **_NOWHERE,
+        **_REPORTING,
+    }
+}
+# At most this many violation reports per visitor address per window (seconds) are logged.
+CSP_REPORT_RATE_LIMIT = (env_int("CSP_REPORT_RATE_LIMIT", 60), 60)
+# Most browser features the site never uses are denied to it and to every frame. Autoplay,
+# encrypted media, picture-in-picture and fullscreen stay with the site's own origin, which
+# the video player page passes on to its provider (home/video_player.py).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+} | {
+    feature: ["self"]
+    for feature in ("autoplay", "encrypted-media", "fullscreen", "picture-in-picture")
+}
 
 # Event times: English pages show each event's official zone; these languages show their own.
 EVENT_TIME_ZONE_BY_LANGUAGE = {"ja": "Asia/Tokyo"}
