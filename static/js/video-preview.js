@@ -13,7 +13,6 @@
       frame.src = preview.getAttribute("data-player-url");
       frame.title = preview.getAttribute("data-title") || link.textContent.trim();
       frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
-      frame.setAttribute("allowfullscreen", "");
       preview.replaceChildren(frame);
       preview.classList.add("video-preview--playing");
       frame.focus();
