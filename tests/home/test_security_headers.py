@@ -1,11 +1,14 @@
 """Every response tells the browser what it may load and use: CSP and Permissions-Policy."""
 
 import json
+import os
+import tempfile
 
 from django.test import TestCase, override_settings
 
 from tests.csp import other_origins, parse_policy
 from tests.factories import make_site, user_in_role
+from tests.subprocesses import PRODUCTION_ENV, run_python
 from tests.visible import soup
 
 UNSAFE = {"'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'"}
@@ -152,6 +155,20 @@ class SiteIconTests(TestCase):
         response = self.client.get("/favicon.ico")
         self.assertEqual(response.status_code, 200)
         self.assertEqual(b"".join(response.streaming_content)[:4], b"\x00\x00\x01\x00")
+
+    def test_the_favicon_is_served_with_production_settings_too(self):
+        fetch = (
+            "from django.test import Client; r = Client().get('/favicon.ico', secure=True); "
+            "print(r.status_code, r['Content-Type'], 'object-src' in r['Content-Security-Policy'])"
+        )
+        with tempfile.TemporaryDirectory() as var_dir:
+            env = {**os.environ, **PRODUCTION_ENV, "ALLOWED_HOSTS": "testserver"}
+            env.pop("DATABASE_URL", None)
+            result = run_python(
+                "manage.py", "shell", "-c", fetch, env={**env, "VAR_DIR": var_dir}, timeout=120
+            )
+        last_line = (result.stdout.strip().splitlines() or [""])[-1]
+        self.assertEqual(last_line.split(), ["200", "image/x-icon", "True"], result.stderr)
 
     def test_pages_name_their_icon_and_manifest(self):
         page = soup(self.client.get("/en/"))
