@@ -250,12 +250,14 @@ CONTENT_SECURITY_POLICY = {
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        # Wagtail renders inline <script> elements without a nonce: inline panels (sessions'
-        # people, fee rows, form fields), date and time pickers, workflow actions, and chooser
-        # modals whose HTML arrives with its own initialising script.
+        # Measured by running the editors' browser journeys with both removed (README "Security
+        # headers"). Wagtail renders inline <script> elements without a nonce: the page explorer
+        # and every listing (applications, history), inline panels (a session's people, fee rows,
+        # form fields), date and time pickers; and its jQuery inserts the scripts that come with
+        # chooser modals' HTML.
         "script-src": [SELF, UNSAFE_INLINE],
-        # Wagtail's templates and its React editors (Draftail, the translation editor) set
-        # style attributes; the page tree's indentation in the translation status report too.
+        # The editor's bundled libraries (vendor.js) insert <style> elements, and Wagtail's and
+        # wagtail-localize's scripts build HTML with style attributes.
         "style-src": [SELF, UNSAFE_INLINE],
         # Uploaded image previews before saving (blob:) and icons drawn as data: URLs.
         "img-src": [SELF, "data:", "blob:", *_MEDIA_ORIGIN],
