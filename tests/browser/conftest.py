@@ -269,6 +269,15 @@ def new_page(browser):
         context.close()
 
 
+def sign_in(page, site_url: str, username: str, password: str) -> None:
+    """Sign in to the admin on the login page, as a person would, and land on the dashboard."""
+    page.goto(site_url + "/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(site_url + "/admin/")
+
+
 def screenshot(page, name: str) -> None:
     """Keep a picture of what the visitor saw, for a person to look at (CI keeps the folder)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -6,6 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import sign_in
+
 pytestmark = pytest.mark.browser
 
 FORUM = "/en/events/zero-carbon-city-international-forum-2022/"
@@ -25,11 +27,7 @@ ADMIN_SCREENS = (
 def superuser_page(new_page, site_url, demo_accounts):
     page = new_page(viewport={"width": 1280, "height": 900})
     username, password = demo_accounts["Superuser"]
-    page.goto(site_url + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(site_url + "/admin/")
+    sign_in(page, site_url, username, password)
     return page
 
 
