@@ -83,6 +83,7 @@ class AdminPolicyTests(TestCase):
                 policy = policy_of(response)
                 self.assertEqual(other_origins(policy), set())
                 self.assertNotIn("'unsafe-eval'", policy["script-src"])
+                self.assertEqual(policy["script-src-attr"], ["'none'"], "no inline handlers")
                 self.assertEqual(policy["object-src"], ["'none'"])
                 self.assertEqual(policy["base-uri"], ["'none'"])
                 self.assertEqual(policy["form-action"], ["'self'"])

@@ -256,6 +256,9 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         # form fields), date and time pickers; and its jQuery inserts the scripts that come with
         # chooser modals' HTML.
         "script-src": [SELF, UNSAFE_INLINE],
+        # ...but no inline event handler (onclick="…"): Wagtail uses none, and an injected
+        # attribute is the commonest way script gets into a page.
+        "script-src-attr": [NONE],
         # The editor's bundled libraries (vendor.js) insert <style> elements, and Wagtail's and
         # wagtail-localize's scripts build HTML with style attributes.
         "style-src": [SELF, UNSAFE_INLINE],
