@@ -233,7 +233,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [NONE],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": [SELF, "data:", *_MEDIA_ORIGIN],
+        "img-src": [SELF, *_MEDIA_ORIGIN],
         "font-src": [SELF],
         "connect-src": [SELF],
         "media-src": [SELF, *_MEDIA_ORIGIN],
