@@ -1,4 +1,4 @@
-"""Views that are not pages: search, robots.txt, sitemap and the error pages."""
+"""Views that are not pages: search, robots.txt, sitemap, web manifest and the error pages."""
 
 import logging
 from urllib.parse import urlencode
