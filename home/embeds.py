@@ -1,19 +1,52 @@
 """Privacy-enhanced players for video links: nothing is loaded from the provider until asked."""
 
 import re
+from dataclasses import dataclass
 from urllib.parse import parse_qs, urlparse
 
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
+_VIMEO_ID = re.compile(r"^[0-9]{1,20}$")
+YOUTUBE, VIMEO = "youtube", "vimeo"
+PLAYER_ORIGINS = {
+    YOUTUBE: "https://www.youtube-nocookie.com",
+    VIMEO: "https://player.vimeo.com",
+}
 
 
-def privacy_embed_url(url: str) -> str | None:
-    """The no-cookie player address for a YouTube or Vimeo link, or None for other links."""
+@dataclass(frozen=True)
+class Video:
+    """A video on a provider we can embed without its tracking: which provider, which video."""
+
+    provider: str
+    video_id: str
+
+    @property
+    def player_origin(self) -> str:
+        return PLAYER_ORIGINS[self.provider]
+
+    @property
+    def embed_url(self) -> str:
+        if self.provider == VIMEO:
+            return f"{self.player_origin}/video/{self.video_id}?dnt=1"
+        return f"{self.player_origin}/embed/{self.video_id}"
+
+
+def checked_video(*, provider: str, video_id: str) -> Video | None:
+    """The video if the provider is one we embed and the id has that provider's form, else None."""
+    pattern = {YOUTUBE: _YOUTUBE_ID, VIMEO: _VIMEO_ID}.get(provider)
+    if pattern is None or not pattern.fullmatch(video_id or ""):
+        return None
+    return Video(provider=provider, video_id=video_id)
+
+
+def video_for_url(url: str) -> Video | None:
+    """The YouTube or Vimeo video a link points to, or None for other links."""
     try:
         parsed = urlparse(url or "")
     except ValueError:
         return None
     host = (parsed.hostname or "").lower().removeprefix("www.").removeprefix("m.")
-    video_id = None
+    video_id = ""
     if host == "youtu.be":
         video_id = parsed.path.strip("/").split("/")[0]
     elif host in ("youtube.com", "youtube-nocookie.com"):
@@ -24,8 +57,11 @@ def privacy_embed_url(url: str) -> str | None:
             if len(parts) == 2 and parts[0] in ("embed", "live", "shorts"):
                 video_id = parts[1]
     elif host in ("vimeo.com", "player.vimeo.com"):
-        number = parsed.path.strip("/").split("/")[-1]
-        return f"https://player.vimeo.com/video/{number}?dnt=1" if number.isdigit() else None
-    if video_id and _YOUTUBE_ID.match(video_id):
-        return f"https://www.youtube-nocookie.com/embed/{video_id}"
-    return None
+        return checked_video(provider=VIMEO, video_id=parsed.path.strip("/").split("/")[-1])
+    return checked_video(provider=YOUTUBE, video_id=video_id)
+
+
+def privacy_embed_url(url: str) -> str | None:
+    """The no-cookie player address for a YouTube or Vimeo link, or None for other links."""
+    video = video_for_url(url)
+    return video.embed_url if video else None

@@ -1,8 +1,9 @@
-"""Views that are not pages: search, robots.txt, sitemap and the error pages."""
+"""Views that are not pages: search, robots.txt, sitemap, web manifest and the error pages."""
 
 import logging
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.http import (
@@ -11,10 +12,12 @@ from django.http import (
     HttpResponseBadRequest,
     HttpResponseForbidden,
     HttpResponseServerError,
+    JsonResponse,
 )
 from django.shortcuts import render
 from django.template import loader
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
@@ -71,6 +74,32 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def web_manifest(request: HttpRequest) -> HttpResponse:
+    """What a browser shows when the site is saved to a home screen: name, icons, start page."""
+    manifest = {
+        "name": settings.WAGTAIL_SITE_NAME,
+        "short_name": settings.WAGTAIL_SITE_NAME,
+        "start_url": "/",
+        "display": "browser",
+        "background_color": "#ffffff",
+        "theme_color": "#00594f",
+        "icons": [
+            {"src": static("icons/icon.svg"), "type": "image/svg+xml", "sizes": "any"},
+            *(
+                {
+                    "src": static(f"icons/icon-{size}.png"),
+                    "type": "image/png",
+                    "sizes": f"{size}x{size}",
+                }
+                for size in (192, 512)
+            ),
+        ],
+    }
+    return JsonResponse(manifest, content_type="application/manifest+json")
 
 
 @require_safe

@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import csp_reports, video_player
 from home import views as home_views
 from membership import views as membership_views
 
@@ -16,6 +17,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("site.webmanifest", home_views.web_manifest, name="web_manifest"),
+    path("csp-report/", csp_reports.receive_csp_report, name="csp_report"),
 ]
 
 if settings.DEBUG:
@@ -27,6 +30,11 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    path(
+        "video-player/<slug:provider>/<str:video_id>/",
+        video_player.video_player,
+        name="video_player",
+    ),
     path("contact/<int:pk>/email/", membership_views.reveal_contact_email, name="contact_email"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

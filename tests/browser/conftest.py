@@ -5,6 +5,7 @@ or a throwaway PostgreSQL database when the suite runs on PostgreSQL), built the
 builds it: migrate, roles, demo content.
 """
 
+import contextlib
 import os
 import re
 import shutil
@@ -14,6 +15,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -123,14 +125,97 @@ def site_server():
         shutil.rmtree(var_dir, ignore_errors=True)
 
 
+# Runs in every frame before its own scripts: hands each CSP violation to the test.
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", function (event) {
+  window.__cspViolation({
+    directive: event.effectiveDirective, blocked: event.blockedURI,
+    page: event.documentURI, source: event.sourceFile, line: event.lineNumber,
+    sample: event.sample,
+  });
+}, true);
+"""
+
+
+class Watch:
+    """What the browser did that the site promises never happens: CSP violations, and requests
+    to any origin but the live site's own (no third party, no gravatar, in the admin too)."""
+
+    def __init__(self, origin: str):
+        self.origin = origin
+        self.contexts: list = []
+        self.violations: list[dict] = []
+        self.outside: list[str] = []
+
+    def context(self, context):
+        context.expose_binding(
+            "__cspViolation", lambda _source, found: self.violations.append(found)
+        )
+        context.add_init_script(REPORT_VIOLATIONS)
+        context.on("request", self._request)
+        context.on("close", lambda closed: self.contexts.remove(closed))
+        self.contexts.append(context)
+        return context
+
+    def _request(self, request) -> None:
+        parsed = urlparse(request.url)
+        origin = f"{parsed.scheme}://{parsed.netloc}"
+        if parsed.scheme in ("http", "https", "ws", "wss") and origin != self.origin:
+            self.outside.append(request.url)
+
+    def settle(self) -> None:
+        """Take in reports still on their way from open pages (a round trip to each)."""
+        for context in list(self.contexts):
+            for page in context.pages:
+                # A page closing or navigating away has nothing left to report.
+                with contextlib.suppress(Exception):
+                    page.evaluate("0")
+
+    def take(self) -> tuple[list[dict], list[str]]:
+        self.settle()
+        found = (self.violations[:], self.outside[:])
+        self.violations.clear()
+        self.outside.clear()
+        return found
+
+
+class WatchedBrowser:
+    """The browser, with every new context watched (the journeys open their own contexts)."""
+
+    def __init__(self, browser, watch: Watch):
+        self._browser, self.watch = browser, watch
+
+    def new_context(self, **options):
+        return self.watch.context(self._browser.new_context(**options))
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="session")
-def browser():
+def browser(site_url):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
+        yield WatchedBrowser(chromium, Watch(site_url))
         chromium.close()
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violation_and_no_request_elsewhere(request):
+    """Every browser test fails on a CSP violation or a request leaving the site's own origin
+    (a test may allow named origins with @pytest.mark.allow_requests_to(...))."""
+    watch = request.getfixturevalue("browser").watch
+    # Set up first so that its pages are still open when the reports are taken in.
+    request.getfixturevalue("new_page")
+    watch.take()
+    yield
+    violations, outside = watch.take()
+    marker = request.node.get_closest_marker("allow_requests_to")
+    allowed = tuple(marker.args) if marker else ()
+    assert violations == [], f"Content-Security-Policy violations: {violations}"
+    assert [url for url in outside if not url.startswith(allowed)] == [], "left the site"
 
 
 @pytest.fixture
@@ -146,6 +231,15 @@ def new_page(browser):
     yield open_page
     for context in contexts:
         context.close()
+
+
+def sign_in(page, site_url: str, username: str, password: str) -> None:
+    """Sign in to the admin on the login page, as a person would, and land on the dashboard."""
+    page.goto(site_url + "/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(site_url + "/admin/")
 
 
 def screenshot(page, name: str) -> None:

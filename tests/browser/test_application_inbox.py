@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -41,11 +41,7 @@ def test_the_team_finds_opens_decides_notes_and_exports_an_application(
 
     page = new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     username, password = demo_accounts["Membership"]
-    page.goto(site_url + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(site_url + "/admin/")
+    sign_in(page, site_url, username, password)
 
     page.get_by_role("link", name="Applications").click()
     page.get_by_role("textbox", name="Search").fill("ブラウザ")
@@ -94,11 +90,7 @@ def test_deleting_the_form_page_in_the_admin_keeps_its_applications(
     apply_in_japanese(new_page(), site_url)
     page = new_page(viewport={"width": 1280, "height": 900})
     username, password = demo_accounts["Superuser"]
-    page.goto(site_url + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(site_url + "/admin/")
+    sign_in(page, site_url, username, password)
 
     page.goto(site_url + "/admin/pages/search/?q=Application+form")
     page.get_by_role("link", name="Application form", exact=True).first.click()

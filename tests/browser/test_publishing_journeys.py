@@ -16,7 +16,7 @@ import polib
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -117,11 +117,7 @@ class Admin:
             username, password = self.accounts[role]
             context = self.browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
-            page.goto(self.site_url + "/admin/login/")
-            page.get_by_label("Username").fill(username)
-            page.get_by_label("Password").fill(password)
-            page.get_by_role("button", name="Sign in").click()
-            page.wait_for_url(self.site_url + "/admin/")
+            sign_in(page, self.site_url, username, password)
             self.contexts[role], self.pages[role] = context, page
         return self.pages[role]
 

@@ -83,7 +83,7 @@ class StructuredDataTests(TestCase):
 
     def json_ld(self):
         html = self.client.get("/en/events/forum/").content.decode()
-        scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        scripts = re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
         self.assertEqual(len(scripts), 1)
         return json.loads(scripts[0])
 

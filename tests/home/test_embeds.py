@@ -2,7 +2,7 @@
 
 from django.test import SimpleTestCase
 
-from home.embeds import privacy_embed_url
+from home.embeds import checked_video, privacy_embed_url
 
 
 class PrivacyEmbedTests(SimpleTestCase):
@@ -34,3 +34,28 @@ class PrivacyEmbedTests(SimpleTestCase):
         ):
             with self.subTest(url=url):
                 self.assertIsNone(privacy_embed_url(url))
+
+
+class PlayerPageAddressTests(SimpleTestCase):
+    """The player page takes a provider and an id from its address: only well-formed ones."""
+
+    def test_known_providers_with_well_formed_ids_are_accepted(self):
+        video = checked_video(provider="youtube", video_id="abcDEF12345")
+        self.assertEqual(video.player_origin, "https://www.youtube-nocookie.com")
+        self.assertEqual(
+            checked_video(provider="vimeo", video_id="123456").embed_url,
+            "https://player.vimeo.com/video/123456?dnt=1",
+        )
+
+    def test_anything_else_is_refused(self):
+        for provider, video_id in (
+            ("dailymotion", "abcDEF12345"),
+            ("youtube", "abc"),
+            ("youtube", "abc/DEF12345"),
+            ("youtube", "abcDEF12345\n"),
+            ("vimeo", "²"),
+            ("vimeo", "12a"),
+            ("vimeo", ""),
+        ):
+            with self.subTest(provider=provider, video_id=video_id):
+                self.assertIsNone(checked_video(provider=provider, video_id=video_id))

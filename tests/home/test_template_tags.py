@@ -4,26 +4,29 @@ import base64
 
 from django.template import Context, Template
 from django.test import SimpleTestCase
+from django.utils import translation
 
 from membership.templatetags.membership_tags import obfuscate_email
 
 
 class VideoPreviewTagTests(SimpleTestCase):
     def render(self, url: str) -> str:
-        return Template("{% load video_tags %}{% video_preview url title %}").render(
-            Context({"url": url, "title": "Session 1 <recording>"})
-        )
+        with translation.override("en"):
+            return Template("{% load video_tags %}{% video_preview url title %}").render(
+                Context({"url": url, "title": "Session 1 <recording>"})
+            )
 
     def test_a_youtube_link_becomes_a_click_to_load_preview(self):
         html = self.render("https://www.youtube.com/watch?v=abcDEF12345")
-        self.assertIn('data-embed-url="https://www.youtube-nocookie.com/embed/abcDEF12345"', html)
+        # The site's own player page, which alone may frame the provider (home/video_player.py).
+        self.assertIn('data-player-url="/en/video-player/youtube/abcDEF12345/"', html)
         self.assertIn('href="https://www.youtube.com/watch?v=abcDEF12345"', html)
         self.assertIn("Session 1 &lt;recording&gt;", html)
         self.assertNotIn("<iframe", html)
 
     def test_other_links_stay_plain_links(self):
         html = self.render("https://example.org/talk")
-        self.assertNotIn("data-embed-url", html)
+        self.assertNotIn("data-player-url", html)
         self.assertIn('href="https://example.org/talk"', html)
 
 

@@ -3,8 +3,10 @@
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from home.client_faults import CLIENT_FAULT_LOGGERS
 
@@ -71,12 +73,16 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "home.health.HealthEndpointMiddleware",
     "home.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Before whitenoise, so static files and /favicon.ico carry the policy too.
+    "home.security_headers.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous pages from the shared cache: inside the request id and security headers (each
     # response gets its own), before sessions and CSRF (a hit touches neither, nor the database).
@@ -118,6 +124,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -177,6 +184,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Files browsers ask for at the root of the site (/favicon.ico), served by whitenoise.
+WHITENOISE_ROOT = BASE_DIR / "webroot"
 
 # Uploaded images, renditions and documents go to S3-compatible object storage when a bucket is
 # named, so any number of app servers share them; the local disk (MEDIA_ROOT) otherwise.
@@ -296,6 +305,8 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # let such an image and its form through, so editors get Wagtail's message rather than nginx's.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars from gravatar.com would send a hash of each editor's e-mail to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -336,6 +347,108 @@ WAGTAIL_2FA_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
 TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS", "Moderators")
 # The name an authenticator app shows beside the code.
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
+# Content-Security-Policy (django-csp; README "Security headers"). Public pages: the site's own
+# files only, no inline script or style; the one inline <script> is a JSON-LD data block, which
+# carries the nonce. The click-to-load video player page adds its provider's origin to frame-src
+# (home/video_player.py); the admin has its own policy (ADMIN_CONTENT_SECURITY_POLICY).
+CSP_REPORT_URL = "/csp-report/"
+CSP_REPORT_ENDPOINT = "csp"
+# Uploaded images come from MEDIA_URL's origin, or from the bucket (or its CDN) when stored in S3.
+if AWS_STORAGE_BUCKET_NAME:
+    _custom = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "").strip()
+    _endpoint = urlsplit(os.environ.get("AWS_S3_ENDPOINT_URL", "").strip())
+    _MEDIA_ORIGIN = (
+        [f"https://{_custom}"]
+        if _custom
+        else [f"{_endpoint.scheme}://{_endpoint.netloc}"]
+        if _endpoint.netloc
+        else [
+            f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com",
+            f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{os.environ.get('AWS_S3_REGION_NAME') or 'us-east-1'}.amazonaws.com",
+        ]
+    )
+else:
+    _MEDIA_ORIGIN = [MEDIA_URL.rstrip("/")] if MEDIA_URL.startswith("https://") else []
+_REPORTING = {"report-uri": [CSP_REPORT_URL], "report-to": CSP_REPORT_ENDPOINT}
+_NOWHERE = {"base-uri": [NONE], "object-src": [NONE], "form-action": [SELF]}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, *_MEDIA_ORIGIN],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF, *_MEDIA_ORIGIN],
+        "manifest-src": [SELF],
+        # The video player page (same origin) in a frame; Wagtail's live preview frames pages.
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        **_NOWHERE,
+        **_REPORTING,
+    }
+}
+# The admin (Wagtail 7.4 and wagtail-localize), applied to every path under /admin/: nothing
+# from another origin, but each relaxation below is what an editing feature needs.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # Measured by running the editors' browser journeys with both removed (README "Security
+        # headers"). Wagtail renders inline <script> elements without a nonce: the page explorer
+        # and every listing (applications, history), inline panels (a session's people, fee rows,
+        # form fields), date and time pickers; and its jQuery inserts the scripts that come with
+        # chooser modals' HTML.
+        "script-src": [SELF, UNSAFE_INLINE],
+        # ...but no inline event handler (onclick="…"): Wagtail uses none, and an injected
+        # attribute is the commonest way script gets into a page.
+        "script-src-attr": [NONE],
+        # The editor's bundled libraries (vendor.js) insert <style> elements, and Wagtail's and
+        # wagtail-localize's scripts build HTML with style attributes.
+        "style-src": [SELF, UNSAFE_INLINE],
+        # Uploaded image previews before saving (blob:) and icons drawn as data: URLs.
+        "img-src": [SELF, "data:", "blob:", *_MEDIA_ORIGIN],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF, *_MEDIA_ORIGIN],
+        # The preview panel shows the page in a same-origin frame.
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        **_NOWHERE,
+        **_REPORTING,
+    }
+}
+# At most this many violation reports per visitor address per window (seconds) are logged.
+CSP_REPORT_RATE_LIMIT = (env_int("CSP_REPORT_RATE_LIMIT", 60), 60)
+# Most browser features the site never uses are denied to it and to every frame. Autoplay,
+# encrypted media, picture-in-picture and fullscreen stay with the site's own origin, which
+# the video player page passes on to its provider (home/video_player.py).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+} | {
+    feature: ["self"]
+    for feature in ("autoplay", "encrypted-media", "fullscreen", "picture-in-picture")
+}
 
 # Event times: English pages show each event's official zone; these languages show their own.
 EVENT_TIME_ZONE_BY_LANGUAGE = {"ja": "Asia/Tokyo"}
