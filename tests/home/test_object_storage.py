@@ -118,8 +118,27 @@ class ProductionSettingsTests(TestCase):
         script = (
             "import sys; sys.path.insert(0, 'site'); import django; django.setup(); "
             "from django.conf import settings; from django.core.files.storage import storages; "
-            "print(type(storages['default']).__name__, settings.WAGTAILDOCS_SERVE_METHOD)"
+            "print(type(storages['default']).__name__, settings.WAGTAILDOCS_SERVE_METHOD, "
+            "*settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])"
         )
         env = {**PRODUCTION_ENV, **CREDENTIALS, "AWS_STORAGE_BUCKET_NAME": BUCKET}
         result = run_python("-c", script, env=env, timeout=60)
-        self.assertEqual(result.stdout.split(), ["S3Storage", "serve_view"], result.stderr)
+        backend, serve_method, *image_sources = result.stdout.split()
+        self.assertEqual((backend, serve_method), ("S3Storage", "serve_view"), result.stderr)
+        # The pages' Content-Security-Policy lets the bucket's images show.
+        self.assertIn(f"https://{BUCKET}.s3.amazonaws.com", image_sources)
+
+    def test_a_cdn_domain_for_media_is_the_one_image_origin_allowed_besides_the_site(self):
+        script = (
+            "import sys; sys.path.insert(0, 'site'); import django; django.setup(); "
+            "from django.conf import settings; "
+            "print(*settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])"
+        )
+        env = {
+            **PRODUCTION_ENV,
+            **CREDENTIALS,
+            "AWS_STORAGE_BUCKET_NAME": BUCKET,
+            "AWS_S3_CUSTOM_DOMAIN": "media.network.example",
+        }
+        result = run_python("-c", script, env=env, timeout=60)
+        self.assertEqual(result.stdout.split(), ["'self'", "https://media.network.example"])
