@@ -3,7 +3,6 @@
 import http.client
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -12,6 +11,7 @@ from pathlib import Path
 
 from django.test import SimpleTestCase, TestCase, override_settings
 
+from tests.live_servers import free_port
 from tests.subprocesses import PRODUCTION_ENV, ROOT
 
 CLOSED_PORT = 9  # discard: nothing listens there on these machines
@@ -37,12 +37,6 @@ class HealthEndpointTests(TestCase):
                 "checks": {"database": "ok", "cache": "ok", "storage": "ok"},
             },
         )
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def get(port: int, path: str) -> tuple[int, bytes]:

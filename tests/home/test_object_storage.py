@@ -3,7 +3,6 @@
 import io
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ from wagtail.images.models import Image
 import boto3
 from PIL import Image as PillowImage
 
+from tests.live_servers import free_port
 from tests.subprocesses import PRODUCTION_ENV, run_python
 
 BUCKET = "network-media"
@@ -32,12 +32,6 @@ PUBLIC_READ = {
     ],
 }
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def png(width: int = 640, height: int = 480) -> ImageFile:

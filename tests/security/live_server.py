@@ -7,17 +7,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
-
-import psycopg
-
-from tests.membership.smtp import free_port
+from tests.live_servers import free_port, server_database
 from tests.subprocesses import PRODUCTION_ENV, ROOT, run_python
 
 
@@ -31,34 +26,14 @@ class LiveServer:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
 
-def _server_params() -> dict:
-    database = settings.DATABASES["default"]
-    return {
-        "host": database.get("HOST") or None,
-        "port": database.get("PORT") or None,
-        "user": database.get("USER") or None,
-        "password": database.get("PASSWORD") or None,
-    }
-
-
 @contextmanager
-def throwaway_database() -> Iterator[str]:
-    """A DATABASE_URL for a new, empty database: PostgreSQL where the tests use it (always in
-    CI), else "" (the site's SQLite default, in the server's own VAR_DIR)."""
-    if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
-        yield ""
-        return
-    params = _server_params()
-    name = f"hostile_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
+def throwaway_database(var_dir: str) -> Iterator[str]:
+    """A DATABASE_URL for a new, empty database (PostgreSQL where the tests use it), dropped after."""
+    url, drop = server_database(Path(var_dir))
     try:
-        user = params["user"] or ""
-        password = f":{params['password']}" if params["password"] else ""
-        yield f"postgres://{user}{password}@{params['host'] or ''}:{params['port'] or 5432}/{name}"
+        yield url
     finally:
-        with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop()
 
 
 def _wait_for(port: int, process: subprocess.Popen, log: Path, timeout: float = 60) -> None:
@@ -117,7 +92,7 @@ def _serve(name: str, *, env: dict[str, str], var_dir: Path) -> Iterator[LiveSer
 def live_demo_sites() -> Iterator[dict[str, LiveServer]]:
     """The demo site, built once as the production recipe builds it, served by each of SERVERS
     on a free port (all on the one throwaway database); every server stopped afterwards."""
-    with tempfile.TemporaryDirectory() as var_dir, throwaway_database() as database_url:
+    with tempfile.TemporaryDirectory() as var_dir, throwaway_database(var_dir) as database_url:
         env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
         env.update(
             PRODUCTION_ENV,
