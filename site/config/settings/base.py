@@ -103,9 +103,11 @@ MIDDLEWARE = [
 
 # django-axes refuses sign-in while an account or an address is locked out; it must come first.
 AUTHENTICATION_BACKENDS = [
-    # Django's ModelBackend with django-axes' lockout check before it, in one backend: the
-    # backend recorded in a session must be able to load the user again (get_user).
+    # Only checks the lockout (authentication is ModelBackend's, next); the ModelBackend variant
+    # rather than the standalone one, because a session that names it (Wagtail's test client
+    # signs in with the first backend) must be able to load its user again.
     "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
