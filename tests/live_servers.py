@@ -1,6 +1,7 @@
 """What a test needs to start the site as a separate server: a free port and a database of its own."""
 
 import socket
+import subprocess
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -44,3 +45,13 @@ def server_database(var_dir: Path) -> tuple[str, Callable[[], None]]:
         auth += f":{database['PASSWORD']}"
     host = f"{database.get('HOST') or '127.0.0.1'}:{database.get('PORT') or 5432}"
     return f"postgres://{auth}@{host}/{name}", drop
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop a server started by a test: politely, then for sure."""
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

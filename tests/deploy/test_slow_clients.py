@@ -19,7 +19,7 @@ from pathlib import Path
 from django.test import SimpleTestCase
 
 from tests.deploy.nginx import NGINX, require_nginx
-from tests.live_servers import free_port, server_database
+from tests.live_servers import free_port, server_database, stop
 from tests.subprocesses import ROOT, production_environment, run_python
 
 SLOW_UPLOADS = 10
@@ -117,15 +117,6 @@ def wait_until_serving(port: int, process: subprocess.Popen, log: Path) -> None:
         except OSError:
             time.sleep(0.2)
     raise AssertionError(f"Server did not answer {PAGE} with 200:\n{log.read_text()[-3000:]}")
-
-
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 class SlowClientTests(SimpleTestCase):

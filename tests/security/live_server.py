@@ -12,7 +12,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.live_servers import free_port, server_database
+from tests.live_servers import free_port, server_database, stop
 from tests.subprocesses import PRODUCTION_ENV, ROOT, run_python
 
 
@@ -80,12 +80,7 @@ def _serve(name: str, *, env: dict[str, str], var_dir: Path) -> Iterator[LiveSer
         _wait_for(port, process, log)
         yield LiveServer(name=name, port=port, log=log)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 @contextmanager
