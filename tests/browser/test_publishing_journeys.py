@@ -153,6 +153,14 @@ def textbox(page, label: str):
     return page.get_by_role("textbox", name=re.compile(rf"^{re.escape(label)}\s*\*?$"))
 
 
+def fill_new_page_title(page, title: str) -> None:
+    """Type a new page's title and wait for Wagtail to derive its slug from it, as a person
+    would see it happen before saving (under load, a click could beat the script)."""
+    textbox(page, "Title").fill(title)
+    textbox(page, "Title").blur()
+    expect(page.locator("input[name=slug]")).not_to_have_value("")
+
+
 def save_draft(page) -> None:
     with page.expect_navigation():
         page.get_by_role("button", name="Save draft").click()
@@ -257,7 +265,7 @@ def test_an_editor_builds_an_event_with_three_sessions_and_one_approval_publishe
     editor.get_by_role("link", name="Explore child pages of 'Events'").click()
     editor.get_by_role("link", name="Add child page").first.click()
     editor.wait_for_url("**/admin/pages/add/events/eventpage/*/")
-    textbox(editor, "Title").fill(EVENT)
+    fill_new_page_title(editor, EVENT)
     textbox(editor, "Summary").fill(SUMMARY)
     textbox(editor, "First day").fill("2031-05-12")
     textbox(editor, "Last day").fill("2031-05-13")
@@ -273,7 +281,7 @@ def test_an_editor_builds_an_event_with_three_sessions_and_one_approval_publishe
         editor.goto(f"{site_url}/admin/pages/{event_id}/")
         editor.get_by_role("link", name="Add child page").first.click()
         editor.wait_for_url(f"**/admin/pages/add/events/sessionpage/{event_id}/")
-        textbox(editor, "Title").fill(session.title)
+        fill_new_page_title(editor, session.title)
         textbox(editor, "Starts").fill(session.start)
         textbox(editor, "Ends").fill(session.end)
         editor.keyboard.press("Escape")
@@ -541,7 +549,7 @@ def test_a_late_session_is_approved_then_translated_on_its_own_under_the_japanes
     editor.goto(f"{site_url}/admin/pages/{made['event']}/")
     editor.get_by_role("link", name="Add child page").first.click()
     editor.wait_for_url(f"**/admin/pages/add/events/sessionpage/{made['event']}/")
-    textbox(editor, "Title").fill(LATE.title)
+    fill_new_page_title(editor, LATE.title)
     textbox(editor, "Starts").fill(LATE.start)
     textbox(editor, "Ends").fill(LATE.end)
     editor.keyboard.press("Escape")
