@@ -8,6 +8,7 @@ the clock (a session going live) names that moment with `changes_at`, and no cop
 CDN, outlives it.
 """
 
+import hashlib
 import uuid
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -77,7 +78,9 @@ def _may_use_cache(request: HttpRequest) -> bool:
 
 def _key(request: HttpRequest) -> str:
     gzip = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
-    return f"page-cache:{request.scheme}:{request.get_host()}:{gzip:d}:{request.path}"
+    address = f"{request.scheme}:{request.get_host()}:{gzip:d}:{request.path}"
+    # Hashed: an address is whatever a visitor types (any length, any bytes); a key is not.
+    return f"page-cache:{hashlib.sha256(address.encode('utf-8', 'surrogateescape')).hexdigest()}"
 
 
 def _may_keep(response: HttpResponse) -> bool:
