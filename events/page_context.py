@@ -28,7 +28,9 @@ def event_page_context(
     now = now or timezone.now()
     language_code = event.locale.language_code
     sessions = event_sessions(event=event)
-    days = build_programme(event=event, sessions=sessions, language_code=language_code, now=now)
+    days = build_programme(
+        event=event, sessions=sessions, language_code=language_code, now=now, request=request
+    )
     _cache_until_status_changes(sessions=sessions, now=now)
     zone = display_zone(event=event, language_code=language_code)
     return {
@@ -56,7 +58,9 @@ def session_page_context(
     event = session.get_parent().specific
     language_code = session.locale.language_code
     sessions = event_sessions(event=event)
-    days = build_programme(event=event, sessions=sessions, language_code=language_code, now=now)
+    days = build_programme(
+        event=event, sessions=sessions, language_code=language_code, now=now, request=request
+    )
     _cache_until_status_changes(sessions=sessions, now=now)
     slots = [slot for day in days for slot in day.slots]
     index = next(

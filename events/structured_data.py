@@ -40,7 +40,7 @@ def _location(event: EventPage, url: str) -> list[dict]:
 
 
 def _session(session: SessionPage, event: EventPage, request: HttpRequest) -> dict:
-    url = request.build_absolute_uri(session.url)
+    url = request.build_absolute_uri(session.get_url(request))
     data = {
         "@type": "Event",
         "name": session.title,
