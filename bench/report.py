@@ -23,7 +23,11 @@ def _verdict(passed: bool) -> str:
 
 
 def table(
-    measurements: list[Measurement], *, crowd: WrkResult, crowd_connections: int, memory: list[float]
+    measurements: list[Measurement],
+    *,
+    crowd: WrkResult,
+    crowd_connections: int,
+    memory: list[float],
 ) -> str:
     """Rows of rate, p50, p99, errors and share, then the crowd and memory lines."""
     static = measurements[0].result.requests_per_second
