@@ -14,6 +14,7 @@ from events.programme import (
     event_sessions,
     next_status_change,
     session_status,
+    session_urls,
 )
 from events.structured_data import event_json_ld
 from events.timing import display_zone, event_dates_text, zone_label
@@ -28,8 +29,13 @@ def event_page_context(
     now = now or timezone.now()
     language_code = event.locale.language_code
     sessions = event_sessions(event=event)
+    urls = session_urls(sessions=sessions, request=request)
     days = build_programme(
-        event=event, sessions=sessions, language_code=language_code, now=now, request=request
+        event=event,
+        sessions=sessions,
+        language_code=language_code,
+        now=now,
+        urls=urls,
     )
     _cache_until_status_changes(sessions=sessions, now=now)
     zone = display_zone(event=event, language_code=language_code)
@@ -45,7 +51,7 @@ def event_page_context(
             b.value for b in event.organisers if b.value["role"] == OrganisationRole.COLLABORATOR
         ],
         "calendar_url": event.url + event.reverse_subpage("calendar"),
-        "json_ld": event_json_ld(event=event, sessions=sessions, request=request),
+        "json_ld": event_json_ld(event=event, sessions=sessions, urls=urls, request=request),
     }
 
 
@@ -58,8 +64,13 @@ def session_page_context(
     event = session.get_parent().specific
     language_code = session.locale.language_code
     sessions = event_sessions(event=event)
+    urls = session_urls(sessions=sessions, request=request)
     days = build_programme(
-        event=event, sessions=sessions, language_code=language_code, now=now, request=request
+        event=event,
+        sessions=sessions,
+        language_code=language_code,
+        now=now,
+        urls=urls,
     )
     _cache_until_status_changes(sessions=sessions, now=now)
     slots = [slot for day in days for slot in day.slots]

@@ -108,25 +108,33 @@ def _labels(choices: type[Choices]) -> dict[str, str]:
     return {value: str(label) for value, label in choices.choices}
 
 
+def session_urls(
+    *, sessions: list[SessionPage], request: HttpRequest | None = None
+) -> dict[int, str]:
+    """Each session's address, looked up once for the page (programme and JSON-LD both use it)."""
+    # With the request, Wagtail finds the site's root paths once per request, not once per
+    # session in the shared cache (a Redis round trip each).
+    return {session.pk: session.get_url(request) for session in sessions}
+
+
 def build_programme(
     *,
     event: EventPage,
     sessions: list[SessionPage],
     language_code: str,
     now: datetime,
-    request: HttpRequest | None = None,
+    urls: dict[int, str] | None = None,
 ) -> list[ProgrammeDay]:
     """Sessions grouped by day in the shown zone; overlapping sessions share a slot."""
     zone = display_zone(event=event, language_code=language_code)
+    urls = urls if urls is not None else session_urls(sessions=sessions)
     kinds, roles = _labels(SessionPage.Kind), _labels(SessionPerson.Role)
     days: list[ProgrammeDay] = []
     slot_end: datetime | None = None
     for session in sessions:
         entry = SessionEntry(
             session=session,
-            # With the request, Wagtail looks the site's root paths up once per request, not
-            # once per session in the shared cache (a Redis round trip each).
-            url=session.get_url(request),
+            url=urls[session.pk],
             kind_label=kinds.get(session.kind, session.kind),
             start=display_time(session.start, zone=zone, language_code=language_code),
             end=display_time(session.end, zone=zone, language_code=language_code),
