@@ -1,5 +1,6 @@
 """`python -m bench` (`make bench`): start the production stack, load it with wrk, print one table."""
 
+import signal
 import sys
 import urllib.request
 
@@ -46,7 +47,13 @@ def measure(stack: Stack) -> tuple[list[Measurement], wrk.WrkResult, list[float]
     return measurements, crowd, memory
 
 
+def _interrupt(signum, frame) -> None:
+    # A `kill` stops the run like Ctrl-C does: through the cleanup of everything started.
+    raise KeyboardInterrupt
+
+
 def main() -> int:
+    signal.signal(signal.SIGTERM, _interrupt)
     print("Starting the production stack (PostgreSQL, Redis, gunicorn with 2 workers)…")
     with production_stack() as stack:
         measurements, crowd, memory = measure(stack)
