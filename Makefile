@@ -13,7 +13,7 @@ TOOLS_LOCK := requirements/tools.txt
 # uv (to make the locks) and pip-audit live in a venv of their own, so .venv holds only the lock.
 TOOLS := .tools
 
-.PHONY: run test lint install install-test messages catalogue browser nginx varnish lock audit clean
+.PHONY: run test lint install install-test messages catalogue browser nginx varnish wrk bench lock audit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -87,6 +87,22 @@ varnish:
 	  else \
 	    echo "The cache purge test needs Varnish: sudo apt-get install varnish" >&2; exit 1; \
 	  fi; }
+
+# `make bench` loads the production stack with Debian's wrk; install it if missing.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's wrk for the benchmark…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else \
+	    echo "The benchmark needs wrk: sudo apt-get install wrk" >&2; exit 1; \
+	  fi; }
+
+# The production stack on this machine (a throwaway PostgreSQL database, a Redis database of its
+# own, gunicorn with 2 workers) loaded with wrk; prints one table against the issue's targets.
+# Not part of `make test`: it measures, it does not pass or fail a build (README, Benchmark).
+bench: install messages wrk
+	$(BIN)/python -m bench
 
 test: lint messages browser nginx varnish
 	$(BIN)/python -m pytest

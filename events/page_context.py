@@ -9,11 +9,13 @@ from events.blocks import OrganisationRole
 from events.models import EventPage, SessionPage
 from events.notices import event_notice
 from events.programme import (
+    ProgrammeDay,
     SessionEntry,
     build_programme,
     event_sessions,
     next_status_change,
     session_status,
+    session_urls,
 )
 from events.structured_data import event_json_ld
 from events.timing import display_zone, event_dates_text, zone_label
@@ -27,9 +29,9 @@ def event_page_context(
     event = page
     now = now or timezone.now()
     language_code = event.locale.language_code
-    sessions = event_sessions(event=event)
-    days = build_programme(event=event, sessions=sessions, language_code=language_code, now=now)
-    _cache_until_status_changes(sessions=sessions, now=now)
+    sessions, urls, days = _programme(
+        event=event, language_code=language_code, request=request, now=now
+    )
     zone = display_zone(event=event, language_code=language_code)
     return {
         "programme": days,
@@ -43,7 +45,7 @@ def event_page_context(
             b.value for b in event.organisers if b.value["role"] == OrganisationRole.COLLABORATOR
         ],
         "calendar_url": event.url + event.reverse_subpage("calendar"),
-        "json_ld": event_json_ld(event=event, sessions=sessions, request=request),
+        "json_ld": event_json_ld(event=event, sessions=sessions, urls=urls, request=request),
     }
 
 
@@ -55,9 +57,7 @@ def session_page_context(
     now = now or timezone.now()
     event = session.get_parent().specific
     language_code = session.locale.language_code
-    sessions = event_sessions(event=event)
-    days = build_programme(event=event, sessions=sessions, language_code=language_code, now=now)
-    _cache_until_status_changes(sessions=sessions, now=now)
+    _, _, days = _programme(event=event, language_code=language_code, request=request, now=now)
     slots = [slot for day in days for slot in day.slots]
     index = next(
         (
@@ -90,6 +90,19 @@ def session_page_context(
         ),
         "calendar_url": session.url + session.reverse_subpage("calendar"),
     }
+
+
+def _programme(
+    *, event: EventPage, language_code: str, request: HttpRequest, now: datetime
+) -> tuple[list[SessionPage], dict[int, str], list[ProgrammeDay]]:
+    """The event's live sessions, their addresses and its programme; cached no longer than it holds."""
+    sessions = event_sessions(event=event)
+    urls = session_urls(sessions=sessions, request=request)
+    days = build_programme(
+        event=event, sessions=sessions, language_code=language_code, now=now, urls=urls
+    )
+    _cache_until_status_changes(sessions=sessions, now=now)
+    return sessions, urls, days
 
 
 def _cache_until_status_changes(*, sessions, now: datetime) -> None:

@@ -3,11 +3,12 @@
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from django.db.models import Prefetch
+from django.db.models import Choices, Prefetch
+from django.http import HttpRequest
 
 from wagtail.images import get_image_model
 
-from events.models import EventPage, SessionPage, SessionPerson
+from events.models import EventPage, Person, SessionPage, SessionPerson
 from events.timing import DisplayTime, display_time, display_zone, format_day
 
 PERSON_PHOTO_RENDITIONS = ("fill-96x96|format-webp", "fill-192x192|format-webp")
@@ -29,16 +30,25 @@ def next_status_change(*, sessions: list[SessionPage], now: datetime) -> datetim
     return min(moments, default=None)
 
 
+@dataclass(frozen=True)
+class Participation:
+    """A person's part in a session, the role named in the page's language."""
+
+    person: Person
+    role_label: str
+
+
 @dataclass
 class SessionEntry:
     """A session as the programme shows it."""
 
     session: SessionPage
     url: str
+    kind_label: str
     start: DisplayTime
     end: DisplayTime
     status: str
-    people: list[SessionPerson] = field(default_factory=list)
+    people: list[Participation] = field(default_factory=list)
 
     @property
     def start_utc(self) -> str:
@@ -92,21 +102,47 @@ def event_sessions(*, event: EventPage) -> list[SessionPage]:
     )
 
 
+def _labels(choices: type[Choices]) -> dict[str, str]:
+    # Named once per page: get_FOO_display() hashes every lazy label on each call, which
+    # for a hundred sessions and their people cost a fifth of the render.
+    return {value: str(label) for value, label in choices.choices}
+
+
+def session_urls(
+    *, sessions: list[SessionPage], request: HttpRequest | None = None
+) -> dict[int, str]:
+    """Each session's address, looked up once for the page (programme and JSON-LD both use it)."""
+    # With the request, Wagtail finds the site's root paths once per request, not once per
+    # session in the shared cache (a Redis round trip each).
+    return {session.pk: session.get_url(request) for session in sessions}
+
+
 def build_programme(
-    *, event: EventPage, sessions: list[SessionPage], language_code: str, now: datetime
+    *,
+    event: EventPage,
+    sessions: list[SessionPage],
+    language_code: str,
+    now: datetime,
+    urls: dict[int, str] | None = None,
 ) -> list[ProgrammeDay]:
     """Sessions grouped by day in the shown zone; overlapping sessions share a slot."""
     zone = display_zone(event=event, language_code=language_code)
+    urls = urls if urls is not None else session_urls(sessions=sessions)
+    kinds, roles = _labels(SessionPage.Kind), _labels(SessionPerson.Role)
     days: list[ProgrammeDay] = []
     slot_end: datetime | None = None
     for session in sessions:
         entry = SessionEntry(
             session=session,
-            url=session.url,
+            url=urls[session.pk],
+            kind_label=kinds.get(session.kind, session.kind),
             start=display_time(session.start, zone=zone, language_code=language_code),
             end=display_time(session.end, zone=zone, language_code=language_code),
             status=session_status(start=session.start, end=session.end, now=now),
-            people=list(session.people.all()),
+            people=[
+                Participation(person=part.person, role_label=roles.get(part.role, part.role))
+                for part in session.people.all()
+            ],
         )
         local_date = entry.start.local_date
         if not days or days[-1].iso_date != local_date.isoformat():

@@ -39,8 +39,7 @@ def _location(event: EventPage, url: str) -> list[dict]:
     return locations
 
 
-def _session(session: SessionPage, event: EventPage, request: HttpRequest) -> dict:
-    url = request.build_absolute_uri(session.url)
+def _session(session: SessionPage, event: EventPage, url: str) -> dict:
     data = {
         "@type": "Event",
         "name": session.title,
@@ -73,8 +72,14 @@ def _session(session: SessionPage, event: EventPage, request: HttpRequest) -> di
     return data
 
 
-def event_json_ld(*, event: EventPage, sessions: list[SessionPage], request: HttpRequest) -> str:
-    """The event as JSON-LD, safe to place inside a <script> element."""
+def event_json_ld(
+    *,
+    event: EventPage,
+    sessions: list[SessionPage],
+    urls: dict[int, str],
+    request: HttpRequest,
+) -> str:
+    """The event as JSON-LD, safe to place inside a <script> element (`urls`: each session's)."""
     url = request.build_absolute_uri(event.url)
     start = _local(sessions[0].start, event) if sessions else event.start_date.isoformat()
     end = _local(max(s.end for s in sessions), event) if sessions else event.end_date.isoformat()
@@ -99,7 +104,10 @@ def event_json_ld(*, event: EventPage, sessions: list[SessionPage], request: Htt
             for b in event.organisers
             if b.value["role"] == OrganisationRole.ORGANISER
         ],
-        "subEvent": [_session(session, event, request) for session in sessions],
+        "subEvent": [
+            _session(session, event, request.build_absolute_uri(urls[session.pk]))
+            for session in sessions
+        ],
     }
     # "</script>" inside a string must not end the element.
     return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")

@@ -1,5 +1,6 @@
 """Time-zone rules for events: which zone a visitor reads, and how times and days are written."""
 
+import functools
 import zoneinfo
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -47,6 +48,8 @@ def display_zone(*, event, language_code: str) -> zoneinfo.ZoneInfo:
     return zone_named(settings.EVENT_TIME_ZONE_BY_LANGUAGE.get(language_code) or event.time_zone)
 
 
+# A programme writes the same few days for every session's start and end: each is written once.
+@functools.lru_cache(maxsize=1024)
 def format_day(value: date, *, language_code: str) -> str:
     """A day as the language writes it: "Tuesday 8 March 2022", "2022年3月9日(水)"."""
     if language_code == "ja":

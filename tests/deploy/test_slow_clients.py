@@ -1,10 +1,13 @@
 """Slow visitors wait in nginx, not in gunicorn: ten slow uploads leave a page answered within 1 s.
 
+And nginx compresses pages for browsers that take gzip.
+
 The production recipe, started for real: gunicorn with deploy/gunicorn.conf.py and production
 settings (one sync worker, the fewest there can be), behind Debian's nginx with
 deploy/nginx/proxy.conf. nginx is installed by `make nginx` (part of `make test`).
 """
 
+import gzip
 import http.client
 import select
 import shutil
@@ -224,3 +227,18 @@ class SlowClientTests(SimpleTestCase):
         document = connection.getresponse()
         document.read()
         self.assertEqual(document.status, 404)
+
+    def test_pages_come_compressed_to_browsers_that_take_gzip_and_plain_to_others(self):
+        connection = http.client.HTTPConnection("127.0.0.1", self.nginx_port, timeout=10)
+        self.addCleanup(connection.close)
+        connection.request("GET", PAGE, headers={"Accept-Encoding": "gzip"})
+        compressed = connection.getresponse()
+        body = compressed.read()
+        self.assertEqual(compressed.status, 200)
+        self.assertEqual(compressed.getheader("Content-Encoding"), "gzip")
+        self.assertIn("Accept-Encoding", compressed.getheader("Vary"))
+        self.assertIn(b"</html>", gzip.decompress(body))
+        connection.request("GET", PAGE)
+        plain = connection.getresponse()
+        self.assertIsNone(plain.getheader("Content-Encoding"))
+        self.assertIn(b"</html>", plain.read())
