@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 import unittest
+import urllib.request
 from pathlib import Path
 
 from django.conf import settings
@@ -23,8 +24,14 @@ from django.db import connection
 from django.test import TransactionTestCase, override_settings
 from django.utils import timezone
 
+from wagtail.models import PageLogEntry
+
+from bs4 import BeautifulSoup
+
+from membership.models import OutgoingEmail
 from tests.factories import StandardPageFactory, add_session, eastern, make_event, translate
-from tests.live_services import redis_cache, require_redis
+from tests.live_services import S3_CREDENTIALS, redis_cache, require_redis, s3_bucket
+from tests.membership.smtp import smtp_server
 from tests.subprocesses import PRODUCTION_ENV, ROOT, run_python
 
 REDIS_DATABASE = 11
@@ -228,3 +235,90 @@ class TwoAppServersTests(LiveCacheTestCase):
             self.assertLess(time.monotonic() - published, 1.0, "server B still serves the old page")
             time.sleep(0.05)
         self.assertLessEqual(time.monotonic() - published, 1.0)
+
+    def test_every_servers_cron_runs_the_jobs_and_each_change_and_e_mail_happens_once(self):
+        event = make_event(title="Forum")
+        event.title = "Zero-carbon forum"
+        event.save_revision(approved_go_live_at=timezone.now() - datetime.timedelta(seconds=1))
+        email = OutgoingEmail.objects.create(
+            purpose="test", to="team@example.org", subject="New application", body="Hello."
+        )
+        with smtp_server() as (smtp_port, inbox):
+            env = {
+                **self.env,
+                "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                "EMAIL_HOST": "127.0.0.1",
+                "EMAIL_PORT": str(smtp_port),
+            }
+            # Both servers' cron entries start at the same minute.
+            crons = [
+                subprocess.Popen(
+                    [
+                        "/bin/sh",
+                        "-c",
+                        f"{sys.executable} manage.py publish_scheduled && "
+                        f"{sys.executable} manage.py send_pending_emails",
+                    ],
+                    cwd=ROOT,
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                )
+                for _server in ("A", "B")
+            ]
+            for cron in crons:
+                self.assertEqual(cron.wait(timeout=120), 0, cron.stderr.read())
+            delivered = len(inbox.messages)
+        published = PageLogEntry.objects.filter(page=event, action="wagtail.publish.scheduled")
+        self.assertEqual(published.count(), 1)
+        self.assertEqual(delivered, 1)
+        email.refresh_from_db()
+        self.assertEqual(email.status, OutgoingEmail.Status.SENT)
+
+    def test_an_image_stored_by_one_server_is_shown_by_the_other(self):
+        event = make_event(title="Forum")
+        with s3_bucket("network-media") as (endpoint, _client):
+            storage = {
+                **S3_CREDENTIALS,
+                "AWS_STORAGE_BUCKET_NAME": "network-media",
+                "AWS_S3_ENDPOINT_URL": endpoint,
+                "AWS_S3_REGION_NAME": "us-east-1",
+            }
+            # Server A stores an upload through the configured storage, as its admin's upload
+            # view does, and an editor makes it the event's picture.
+            result = run_python(
+                "-c",
+                UPLOAD_EVENT_PICTURE.format(event=event.pk),
+                env={**self.env, **storage, "VAR_DIR": str(self.workdir / "a")},
+                timeout=120,
+            )
+            self.assertEqual(result.returncode, 0, result.stderr)
+            server_b = self.serve(**storage, VAR_DIR=str(self.workdir / "b"))
+            status, _headers, page = fetch(server_b, "/en/events/forum/")
+            self.assertEqual(status, 200)
+            picture = BeautifulSoup(page, "html.parser").select_one("main img")
+            self.assertTrue(picture["src"].startswith(f"{endpoint}/network-media/"), picture)
+            with urllib.request.urlopen(picture["src"], timeout=10) as response:  # noqa: S310
+                self.assertEqual(response.headers["Content-Type"], "image/jpeg")
+        # Server B kept nothing of its own: the original and its sizes are all in the bucket.
+        self.assertFalse((self.workdir / "b" / "media").exists())
+
+
+# What server A runs: the same storage code as an upload through its admin.
+UPLOAD_EVENT_PICTURE = """
+import io, sys
+sys.path.insert(0, "site")
+import django
+django.setup()
+from django.core.files.images import ImageFile
+from PIL import Image as Pillow
+from wagtail.images.models import Image
+from events.models import EventPage
+buffer = io.BytesIO()
+Pillow.new("RGB", (1600, 900), "#00558c").save(buffer, "PNG")
+image = Image.objects.create(title="Forum hall", file=ImageFile(buffer, name="hall.png"))
+event = EventPage.objects.get(pk={event})
+event.hero_image = image
+event.save_revision().publish()
+"""

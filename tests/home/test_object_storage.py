@@ -1,11 +1,7 @@
 """With a bucket configured, uploads and their renditions live in S3-compatible object storage."""
 
 import io
-import json
 import os
-import subprocess
-import sys
-import time
 import urllib.request
 
 from django.core.files.images import ImageFile
@@ -13,25 +9,13 @@ from django.test import TestCase, override_settings
 
 from wagtail.images.models import Image
 
-import boto3
 from PIL import Image as PillowImage
 
 from tests.live_servers import free_port
+from tests.live_services import S3_CREDENTIALS, s3_bucket
 from tests.subprocesses import PRODUCTION_ENV, run_python
 
 BUCKET = "network-media"
-PUBLIC_READ = {
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": "*",
-            "Action": "s3:GetObject",
-            "Resource": f"arn:aws:s3:::{BUCKET}/*",
-        }
-    ],
-}
-CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
 
 
 def png(width: int = 640, height: int = 480) -> ImageFile:
@@ -62,29 +46,9 @@ class ObjectStorageTests(TestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.port = free_port()
-        cls.endpoint = f"http://127.0.0.1:{cls.port}"
-        cls.moto = subprocess.Popen(
-            [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(cls.port)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        cls.addClassCleanup(cls.moto.wait, 10)
-        cls.addClassCleanup(cls.moto.terminate)
-        for name, value in CREDENTIALS.items():
+        for name, value in S3_CREDENTIALS.items():
             os.environ.setdefault(name, value)
-        cls.s3 = boto3.client("s3", endpoint_url=cls.endpoint, region_name="us-east-1")
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                cls.s3.create_bucket(Bucket=BUCKET)
-                break
-            except Exception:  # moto still starting
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
-        # As the README asks of a real bucket: anyone may read what the site publishes.
-        cls.s3.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(PUBLIC_READ))
+        cls.endpoint, cls.s3 = cls.enterClassContext(s3_bucket(BUCKET))
 
     def test_an_uploaded_image_and_its_rendition_are_served_from_the_bucket(self):
         with override_settings(STORAGES=s3_storages(self.endpoint)):
@@ -115,7 +79,7 @@ class ProductionSettingsTests(TestCase):
             "print(type(storages['default']).__name__, settings.WAGTAILDOCS_SERVE_METHOD, "
             "*settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])"
         )
-        env = {**PRODUCTION_ENV, **CREDENTIALS, "AWS_STORAGE_BUCKET_NAME": BUCKET}
+        env = {**PRODUCTION_ENV, **S3_CREDENTIALS, "AWS_STORAGE_BUCKET_NAME": BUCKET}
         result = run_python("-c", script, env=env, timeout=60)
         backend, serve_method, *image_sources = result.stdout.split()
         self.assertEqual((backend, serve_method), ("S3Storage", "serve_view"), result.stderr)
@@ -130,7 +94,7 @@ class ProductionSettingsTests(TestCase):
         )
         env = {
             **PRODUCTION_ENV,
-            **CREDENTIALS,
+            **S3_CREDENTIALS,
             "AWS_STORAGE_BUCKET_NAME": BUCKET,
             "AWS_S3_CUSTOM_DOMAIN": "media.network.example",
         }
