@@ -18,6 +18,15 @@ PERSON_PHOTO_RENDITIONS = ("fill-96x96|format-webp", "fill-192x192|format-webp")
 
 UPCOMING, LIVE, ENDED = "upcoming", "live", "ended"
 
+# What the programme, the JSON-LD and the calendar read of a session (and what Wagtail reads
+# to build its address). Page's other columns (revision and publishing dates, SEO fields…)
+# were a third of loading a hundred sessions; reading one of them later would cost a query
+# per session, which tests/events/test_query_count.py would catch.
+SESSION_FIELDS = (
+    *("title", "slug", "url_path", "path", "depth", "translation_key", "locale", "live"),
+    *("start", "end", "kind", "description", "live_stream_url", "recording_url"),
+)
+
 # One slug and a slash, as Wagtail's serve URL pattern ((?:[\w\-]+/)*) accepts it.
 _CHILD_PATH = re.compile(r"[\w\-]+/")
 
@@ -103,6 +112,7 @@ def event_sessions(*, event: EventPage) -> list[SessionPage]:
         SessionPage.objects.live()
         .child_of(event)
         .select_related("locale")
+        .only(*SESSION_FIELDS)
         .order_by("start", "end", "path")
         .prefetch_related(Prefetch("people", queryset=people))
     )
