@@ -97,7 +97,7 @@ def _programme(
 ) -> tuple[list[SessionPage], dict[int, str], list[ProgrammeDay]]:
     """The event's live sessions, their addresses and its programme; cached no longer than it holds."""
     sessions = event_sessions(event=event)
-    urls = session_urls(sessions=sessions, request=request)
+    urls = session_urls(event=event, sessions=sessions, request=request)
     days = build_programme(
         event=event, sessions=sessions, language_code=language_code, now=now, urls=urls
     )

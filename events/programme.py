@@ -1,10 +1,13 @@
 """The programme: each session's status, and the sessions grouped by day in the shown zone."""
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from urllib.parse import quote
 
 from django.db.models import Choices, Prefetch
 from django.http import HttpRequest
+from django.utils.http import RFC3986_SUBDELIMS
 
 from wagtail.images import get_image_model
 
@@ -14,6 +17,18 @@ from events.timing import DisplayTime, display_time, display_zone, format_day
 PERSON_PHOTO_RENDITIONS = ("fill-96x96|format-webp", "fill-192x192|format-webp")
 
 UPCOMING, LIVE, ENDED = "upcoming", "live", "ended"
+
+# What the programme, the JSON-LD and the calendar read of a session (and what Wagtail reads
+# to build its address). Page's other columns (revision and publishing dates, SEO fields…)
+# were a third of loading a hundred sessions; reading one of them later would cost a query
+# per session, which tests/events/test_query_count.py would catch.
+SESSION_FIELDS = (
+    *("title", "slug", "url_path", "path", "depth", "translation_key", "locale", "live"),
+    *("start", "end", "kind", "description", "live_stream_url", "recording_url"),
+)
+
+# One slug and a slash, as Wagtail's serve URL pattern ((?:[\w\-]+/)*) accepts it.
+_CHILD_PATH = re.compile(r"[\w\-]+/")
 
 
 def session_status(*, start: datetime, end: datetime, now: datetime) -> str:
@@ -97,6 +112,7 @@ def event_sessions(*, event: EventPage) -> list[SessionPage]:
         SessionPage.objects.live()
         .child_of(event)
         .select_related("locale")
+        .only(*SESSION_FIELDS)
         .order_by("start", "end", "path")
         .prefetch_related(Prefetch("people", queryset=people))
     )
@@ -109,12 +125,22 @@ def _labels(choices: type[Choices]) -> dict[str, str]:
 
 
 def session_urls(
-    *, sessions: list[SessionPage], request: HttpRequest | None = None
+    *, event: EventPage, sessions: list[SessionPage], request: HttpRequest | None = None
 ) -> dict[int, str]:
     """Each session's address, looked up once for the page (programme and JSON-LD both use it)."""
-    # With the request, Wagtail finds the site's root paths once per request, not once per
-    # session in the shared cache (a Redis round trip each).
-    return {session.pk: session.get_url(request) for session in sessions}
+    # A session is a child of its event, so its address is the event's followed by its slug,
+    # quoted as Django's reverse() quotes it: Wagtail's lookup (site root paths, language,
+    # reverse) runs once per page rather than once per session. With the request, the
+    # site's root paths come from the request, not from the shared cache.
+    event_url = event.get_url(request)
+    urls = {}
+    for session in sessions:
+        rest = session.url_path.removeprefix(event.url_path)
+        if event_url and event_url.endswith("/") and _CHILD_PATH.fullmatch(rest):
+            urls[session.pk] = event_url + quote(rest, safe=RFC3986_SUBDELIMS + "/~:@")
+        else:
+            urls[session.pk] = session.get_url(request)
+    return urls
 
 
 def build_programme(
@@ -127,7 +153,7 @@ def build_programme(
 ) -> list[ProgrammeDay]:
     """Sessions grouped by day in the shown zone; overlapping sessions share a slot."""
     zone = display_zone(event=event, language_code=language_code)
-    urls = urls if urls is not None else session_urls(sessions=sessions)
+    urls = urls if urls is not None else session_urls(event=event, sessions=sessions)
     kinds, roles = _labels(SessionPage.Kind), _labels(SessionPerson.Role)
     days: list[ProgrammeDay] = []
     slot_end: datetime | None = None

@@ -55,3 +55,15 @@ class ProgrammeLayoutTests(TestCase):
             response, f'<a href="{self.closing.url}" rel="next">Closing</a>', html=True
         )
         self.assertContains(response, "At the same time")
+
+
+class SessionAddressTests(TestCase):
+    def test_a_session_with_a_japanese_slug_is_linked_at_the_address_it_is_served_at(self):
+        event = make_event()
+        session = add_session(
+            event, title="開会挨拶", slug="開会挨拶", start=eastern(2022, 3, 10, 7, 0), minutes=10
+        )
+        self.assertIn("%E9%96%8B", session.url)
+        response = self.client.get(event.url)
+        self.assertContains(response, f'<a href="{session.url}">開会挨拶</a>', html=True)
+        self.assertEqual(self.client.get(session.url).status_code, 200)
