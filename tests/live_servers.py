@@ -1,7 +1,11 @@
-"""What a test needs to start the site as a separate server: a free port and a database of its own."""
+"""What a test needs to start the site as a separate server: a free port, a database of its own,
+gunicorn started as the production recipe starts it, and a way to wait for and stop it."""
 
+import http.client
 import socket
 import subprocess
+import sys
+import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -9,6 +13,10 @@ from pathlib import Path
 from django.conf import settings
 
 import psycopg
+
+from tests.subprocesses import ROOT
+
+GUNICORN_CONFIG = ROOT / "deploy" / "gunicorn.conf.py"
 
 
 def free_port() -> int:
@@ -55,3 +63,44 @@ def stop(process: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+def wait_until_serving(
+    port: int, process: subprocess.Popen, log: Path, timeout: float = 60
+) -> None:
+    """Return once the server on `port` answers /healthz; fail with its log if it stops or hangs."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"The server stopped:\n{log.read_text()[-3000:]}")
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        try:
+            connection.request("GET", "/healthz")
+            connection.getresponse().read()
+            return
+        except OSError:
+            time.sleep(0.2)
+        finally:
+            connection.close()
+    raise AssertionError(f"The server did not start within {timeout} s:\n{log.read_text()[-3000:]}")
+
+
+def start_gunicorn(
+    env: dict[str, str], *, port: int, log: Path, workers: int = 1
+) -> subprocess.Popen:
+    """gunicorn with the repo's config file on 127.0.0.1:`port`, serving; output in `log`.
+
+    The caller stops it (`stop`).
+    """
+    command = [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONFIG)]
+    command += ["--bind", f"127.0.0.1:{port}", "--workers", str(workers)]
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
+        )
+    try:
+        wait_until_serving(port, process, log)
+    except BaseException:
+        stop(process)
+        raise
+    return process

@@ -13,7 +13,6 @@ import select
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -22,7 +21,7 @@ from pathlib import Path
 from django.test import SimpleTestCase
 
 from tests.deploy.nginx import NGINX, require_nginx
-from tests.live_servers import free_port, server_database, stop
+from tests.live_servers import free_port, server_database, start_gunicorn, stop, wait_until_serving
 from tests.subprocesses import ROOT, production_environment, run_python
 
 SLOW_UPLOADS = 10
@@ -109,19 +108,6 @@ def timed_get(port: int, *, timeout: float) -> tuple[int | None, float]:
         connection.close()
 
 
-def wait_until_serving(port: int, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"Server stopped:\n{log.read_text()[-3000:]}")
-        try:
-            if timed_get(port, timeout=5)[0] == 200:
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"Server did not answer {PAGE} with 200:\n{log.read_text()[-3000:]}")
-
-
 class SlowClientTests(SimpleTestCase):
     @classmethod
     def setUpClass(cls):
@@ -141,7 +127,6 @@ class SlowClientTests(SimpleTestCase):
             ALLOWED_HOSTS="127.0.0.1",
             SECURE_SSL_REDIRECT="false",
             WEB_CONCURRENCY="1",
-            GUNICORN_BIND=f"127.0.0.1:{cls.gunicorn_port}",
             LOG_LEVEL="WARNING",
         )
         for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
@@ -152,17 +137,8 @@ class SlowClientTests(SimpleTestCase):
 
     @classmethod
     def start_gunicorn(cls, env: dict[str, str]) -> None:
-        log = cls.prefix / "gunicorn.log"
-        with log.open("w") as output:
-            gunicorn = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy/gunicorn.conf.py")],
-                cwd=ROOT,
-                env=env,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-            )
+        gunicorn = start_gunicorn(env, port=cls.gunicorn_port, log=cls.prefix / "gunicorn.log")
         cls.addClassCleanup(stop, gunicorn)
-        wait_until_serving(cls.gunicorn_port, gunicorn, log)
 
     @classmethod
     def start_nginx(cls) -> None:

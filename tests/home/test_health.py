@@ -3,16 +3,14 @@
 import http.client
 import json
 import os
-import subprocess
-import sys
+import shutil
 import tempfile
-import time
 from pathlib import Path
 
 from django.test import SimpleTestCase, TestCase, override_settings
 
-from tests.live_servers import free_port
-from tests.subprocesses import PRODUCTION_ENV, ROOT
+from tests.live_servers import free_port, start_gunicorn, stop
+from tests.subprocesses import PRODUCTION_ENV
 
 CLOSED_PORT = 9  # discard: nothing listens there on these machines
 
@@ -54,7 +52,7 @@ class ProductionServerReadinessTests(SimpleTestCase):
 
     def serve(self, **env_changes: str) -> int:
         workdir = Path(tempfile.mkdtemp(prefix="readyz-"))
-        port = free_port()
+        self.addCleanup(shutil.rmtree, workdir, ignore_errors=True)
         env = {
             **{k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")},
             **PRODUCTION_ENV,
@@ -64,23 +62,10 @@ class ProductionServerReadinessTests(SimpleTestCase):
             "ALLOWED_HOSTS": "network.example",
             **env_changes,
         }
-        env = {key: value for key, value in env.items() if value != ""}
-        command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--chdir", "site"]
-        command += ["--bind", f"127.0.0.1:{port}", "--workers", "1"]
-        server = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-        )
-        self.addCleanup(server.wait, 10)
-        self.addCleanup(server.terminate)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if get(port, "/healthz")[0] == 200:
-                    return port
-            except OSError:
-                time.sleep(0.2)
-        server.terminate()
-        self.fail(f"gunicorn did not start: {server.stderr.read().decode()[-2000:]}")
+        port = free_port()
+        server = start_gunicorn(env, port=port, log=workdir / "gunicorn.log")
+        self.addCleanup(stop, server)
+        return port
 
     def readiness(self, port: int) -> tuple[int, dict]:
         status, body = get(port, "/readyz")

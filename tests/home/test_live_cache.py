@@ -9,7 +9,6 @@ import datetime
 import http.client
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -30,6 +29,7 @@ from bs4 import BeautifulSoup
 
 from membership.models import OutgoingEmail
 from tests.factories import StandardPageFactory, add_session, eastern, make_event, translate
+from tests.live_servers import free_port, start_gunicorn, stop, wait_until_serving
 from tests.live_services import S3_CREDENTIALS, redis_cache, require_redis, s3_bucket
 from tests.membership.smtp import smtp_server
 from tests.subprocesses import PRODUCTION_ENV, ROOT, run_python
@@ -39,12 +39,6 @@ REDIS_DATABASE = 11
 SHARED_CACHE = redis_cache(database=REDIS_DATABASE)
 HOST = "localhost"  # the default Site's host name: pages' full URLs, hence the purged ones
 VARNISH = shutil.which("varnishd") or "/usr/sbin/varnishd"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def fetch(port: int, path: str) -> tuple[int, dict[str, str], str]:
@@ -57,20 +51,6 @@ def fetch(port: int, path: str) -> tuple[int, dict[str, str], str]:
         return response.status, headers, response.read().decode()
     finally:
         client.close()
-
-
-def wait_until_serving(port: int, process: subprocess.Popen, what: str) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            break
-        try:
-            fetch(port, "/healthz")
-            return
-        except OSError:
-            time.sleep(0.1)
-    process.terminate()
-    raise AssertionError(f"{what} did not start: {process.communicate()[1][-3000:]}")
 
 
 def database_url() -> str:
@@ -121,19 +101,9 @@ class LiveCacheTestCase(TransactionTestCase):
     def serve(self, **env_changes: str) -> int:
         """A gunicorn app server with production settings; its port."""
         port = free_port()
-        command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--chdir", "site"]
-        command += ["--bind", f"127.0.0.1:{port}", "--workers", "2"]
-        server = subprocess.Popen(
-            command,
-            cwd=ROOT,
-            env={**self.env, **env_changes},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        self.addCleanup(server.wait, 10)
-        self.addCleanup(server.terminate)
-        wait_until_serving(port, server, "gunicorn")
+        log = self.workdir / f"gunicorn-{port}.log"
+        server = start_gunicorn({**self.env, **env_changes}, port=port, log=log, workers=2)
+        self.addCleanup(stop, server)
         return port
 
 
@@ -155,12 +125,11 @@ class VarnishPurgeTests(LiveCacheTestCase):
         port = free_port()
         command = [VARNISH, "-F", "-n", str(workdir / "state"), "-f", str(workdir / "site.vcl")]
         command += ["-a", f"127.0.0.1:{port}", "-s", "malloc,32m", "-T", "none"]
-        varnish = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-        )
-        self.addCleanup(varnish.wait, 10)
-        self.addCleanup(varnish.terminate)
-        wait_until_serving(port, varnish, "varnishd")
+        log = workdir / "varnishd.log"
+        with log.open("w") as output:
+            varnish = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+        self.addCleanup(stop, varnish)
+        wait_until_serving(port, varnish, log)
         return port
 
     def test_publishing_purges_both_languages_and_the_pages_that_list_it(self):

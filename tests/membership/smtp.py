@@ -1,11 +1,12 @@
 """A real SMTP server on loopback for tests (accepting, slow or refusing), and a dead port."""
 
 import asyncio
-import socket
 from contextlib import contextmanager
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Message
+
+from tests.live_servers import free_port
 
 
 class Inbox(Message):
@@ -28,12 +29,6 @@ class Refusing:
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         return "550 5.1.1 Mailbox unavailable"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @contextmanager

@@ -9,8 +9,9 @@ from django.test import TestCase, override_settings
 
 from membership.models import ApplicationSubmission, MembershipApplicationPage, OutgoingEmail
 from tests.factories import build_membership_section, make_site, translate
+from tests.live_servers import free_port
 from tests.membership.clock import minutes_later
-from tests.membership.smtp import free_port, smtp_server
+from tests.membership.smtp import smtp_server
 from tests.visible import hidden_value
 
 SMTP = "django.core.mail.backends.smtp.EmailBackend"

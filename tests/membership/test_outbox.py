@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from membership.models import OutgoingEmail
 from membership.services.outbox import queue_email, send_email, send_pending_emails
+from tests.live_servers import free_port
 from tests.membership.clock import minutes_later
-from tests.membership.smtp import Inbox, Refusing, free_port, smtp_server
+from tests.membership.smtp import Inbox, Refusing, smtp_server
 
 SMTP = {
     "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",

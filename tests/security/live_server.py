@@ -2,17 +2,15 @@
 served by gunicorn with production settings and by `make run`'s development server."""
 
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.live_servers import free_port, server_database, stop
+from tests.live_servers import free_port, server_database, stop, wait_until_serving
 from tests.subprocesses import PRODUCTION_ENV, ROOT, run_python
 
 
@@ -34,19 +32,6 @@ def throwaway_database(var_dir: str) -> Iterator[str]:
         yield url
     finally:
         drop()
-
-
-def _wait_for(port: int, process: subprocess.Popen, log: Path, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"The server stopped at once:\n{log.read_text()[-3000:]}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"The server did not start within {timeout} s:\n{log.read_text()[-3000:]}")
 
 
 SERVERS = {
@@ -77,7 +62,7 @@ def _serve(name: str, *, env: dict[str, str], var_dir: Path) -> Iterator[LiveSer
             stderr=subprocess.STDOUT,
         )
     try:
-        _wait_for(port, process, log)
+        wait_until_serving(port, process, log)
         yield LiveServer(name=name, port=port, log=log)
     finally:
         stop(process)
