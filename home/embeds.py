@@ -4,6 +4,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlparse
 
+from django.core import signing
+from django.utils.crypto import constant_time_compare
+
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
 _VIMEO_ID = re.compile(r"^[0-9]{1,20}$")
 YOUTUBE, VIMEO = "youtube", "vimeo"
@@ -37,6 +40,23 @@ def checked_video(*, provider: str, video_id: str) -> Video | None:
     if pattern is None or not pattern.fullmatch(video_id or ""):
         return None
     return Video(provider=provider, video_id=video_id)
+
+
+# The player page plays only videos whose address the site itself wrote into a live page.
+_PLAYER_SIGNER = signing.Signer(salt="home.embeds.player")
+
+
+def player_signature(video: Video) -> str:
+    """What the player page's address carries to show the site linked this video itself."""
+    return _PLAYER_SIGNER.signature(f"{video.provider}/{video.video_id}")
+
+
+def signed_video(*, provider: str, video_id: str, signature: str) -> Video | None:
+    """The video named by a player address the site wrote, else None (an address made up)."""
+    video = checked_video(provider=provider, video_id=video_id)
+    if video is None or not constant_time_compare(signature, player_signature(video)):
+        return None
+    return video
 
 
 def video_for_url(url: str) -> Video | None:

@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_safe
 
-from home.embeds import checked_video
+from home.embeds import signed_video
 from home.security_headers import allow_sources, delegate_features
 
 # What the provider's player may use once the visitor has pressed play.
@@ -14,13 +14,15 @@ PLAYER_FEATURES = ["autoplay", "encrypted-media", "fullscreen", "picture-in-pict
 
 @require_safe
 @xframe_options_sameorigin
-def video_player(request: HttpRequest, provider: str, video_id: str) -> HttpResponse:
+def video_player(
+    request: HttpRequest, provider: str, video_id: str, signature: str
+) -> HttpResponse:
     """The provider's privacy-enhanced player, loaded only when a visitor presses play.
 
     Pages themselves allow frames from the site only, so no page can load a provider before the
     click; this page, framed by the page after the click, allows exactly one provider's origin.
     """
-    video = checked_video(provider=provider, video_id=video_id)
+    video = signed_video(provider=provider, video_id=video_id, signature=signature)
     if video is None:
         raise Http404("Not a video this site embeds.")
     separator = "&" if "?" in video.embed_url else "?"

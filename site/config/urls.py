@@ -31,7 +31,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path(
-        "video-player/<slug:provider>/<str:video_id>/",
+        "video-player/<slug:provider>/<str:video_id>/<str:signature>/",
         video_player.video_player,
         name="video_player",
     ),

@@ -37,7 +37,8 @@ def test_a_recording_loads_the_privacy_enhanced_player_only_on_request(
     with page.expect_request(lambda request: request.url.startswith(PLAYER)):
         page.get_by_role("button", name="Play the video").click()
     frame = page.locator(".video-preview iframe")
-    assert frame.get_attribute("src") == "/en/video-player/youtube/EXAMPLE1234/"
+    # The site's own player page, at the signed address the live page wrote.
+    assert frame.get_attribute("src").startswith("/en/video-player/youtube/EXAMPLE1234/")
     player = page.frame_locator(".video-preview iframe").locator("iframe")
     assert player.get_attribute("src") == f"{PLAYER}/embed/EXAMPLE1234?autoplay=1"
     outside = [url for url in requests if leaves_the_site(url)]

@@ -6,6 +6,7 @@ import tempfile
 
 from django.test import TestCase, override_settings
 
+from home.embeds import Video, player_signature
 from tests.csp import other_origins, parse_policy
 from tests.factories import make_site, user_in_role
 from tests.subprocesses import PRODUCTION_ENV, run_python
@@ -116,9 +117,15 @@ class PermissionsPolicyTests(TestCase):
                 self.assertIn("fullscreen=(self)", header)
 
 
+def player_path(language: str, provider: str, video_id: str) -> str:
+    """The player page's address as a live page writes it (signed)."""
+    signature = player_signature(Video(provider=provider, video_id=video_id))
+    return f"/{language}/video-player/{provider}/{video_id}/{signature}/"
+
+
 class VideoPlayerTests(TestCase):
     def test_only_the_player_page_may_frame_the_provider(self):
-        response = self.client.get("/en/video-player/youtube/abcDEF12345/")
+        response = self.client.get(player_path("en", "youtube", "abcDEF12345"))
         self.assertEqual(response.status_code, 200)
         policy = policy_of(response)
         self.assertEqual(policy["frame-src"], ["'self'", YOUTUBE])
@@ -129,20 +136,24 @@ class VideoPlayerTests(TestCase):
         self.assertEqual(response["X-Frame-Options"], "SAMEORIGIN")
 
     def test_vimeo_players_do_not_track(self):
-        response = self.client.get("/ja/video-player/vimeo/123456/")
+        response = self.client.get(player_path("ja", "vimeo", "123456"))
         self.assertIn("https://player.vimeo.com", policy_of(response)["frame-src"])
         self.assertEqual(
             soup(response).find("iframe")["src"],
             "https://player.vimeo.com/video/123456?dnt=1&autoplay=1",
         )
 
-    def test_anything_but_a_known_provider_and_a_well_formed_id_is_not_found(self):
+    def test_a_video_no_live_page_links_or_a_malformed_one_is_not_found(self):
+        signed = player_path("en", "youtube", "abcDEF12345")
         for path in (
-            "/en/video-player/example/abcDEF12345/",
-            "/en/video-player/youtube/abc%22onload/",
-            "/en/video-player/vimeo/12ab/",
-            "/en/video-player/vimeo/%C2%B2/",
-            "/en/video-player/youtube/" + "a" * 200 + "/",
+            # Any well-formed id with a signature the site did not write: anyone could make it.
+            "/en/video-player/youtube/abcDEF12346/" + signed.rsplit("/", 2)[-2] + "/",
+            "/en/video-player/youtube/abcDEF12345/forged/",
+            "/en/video-player/example/abcDEF12345/x/",
+            "/en/video-player/youtube/abc%22onload/x/",
+            "/en/video-player/vimeo/12ab/x/",
+            "/en/video-player/vimeo/%C2%B2/x/",
+            "/en/video-player/youtube/" + "a" * 200 + "/x/",
         ):
             with self.subTest(path=path):
                 self.assertEqual(self.client.get(path).status_code, 404)
