@@ -97,12 +97,9 @@ def on_slug_changed(*, instance: Page, instance_before: Page, **kwargs) -> None:
 
 def before_page_delete(*, instance: Model, **kwargs) -> None:
     """Deleted (with its subpages, each sent here): its address and the pages that listed it."""
-    if isinstance(instance, Page):
-        forget_everything()
-        if _purging():
-            _purge_later(
-                _page_urls([instance.specific_deferred]) | _page_urls(pages_showing(instance))
-            )
+    forget_everything()
+    if _purging():
+        _purge_later(_page_urls([instance.specific_deferred]) | _page_urls(pages_showing(instance)))
 
 
 def on_shared_content_changed(*, instance: Model, **kwargs) -> None:
@@ -152,7 +149,8 @@ def register_cache_invalidation(*, snippet_base: type[Model]) -> None:
     pre_page_move.connect(before_page_move, dispatch_uid=f"{uid}pre-move")
     post_page_move.connect(after_page_move, dispatch_uid=f"{uid}post-move")
     page_slug_changed.connect(on_slug_changed, dispatch_uid=f"{uid}slug")
-    pre_delete.connect(before_page_delete, dispatch_uid=f"{uid}page-delete")
+    # Sent for the Page row of every deleted page, once (not again for its page type's row).
+    pre_delete.connect(before_page_delete, sender=Page, dispatch_uid=f"{uid}page-delete")
     # Snippets visitors see change when published or unpublished (a saved draft changes nothing).
     for signal in (published, unpublished):
         signal.connect(on_shared_content_changed, dispatch_uid=f"{uid}{id(signal)}")

@@ -138,10 +138,10 @@ def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """A form sent without a valid session: its answers back where possible, never lost."""
-    page = _page_for_path(request)
-    refill = getattr(page, "serve_after_failed_csrf_check", None)
-    if request.method == "POST" and refill is not None:
-        return refill(request)
+    if request.method == "POST":
+        refill = getattr(_page_for_path(request), "serve_after_failed_csrf_check", None)
+        if refill is not None:
+            return refill(request)
     return HttpResponseForbidden(_error_page("403_csrf.html"))
 
 
@@ -166,6 +166,6 @@ def _page_for_path(request: HttpRequest) -> Page | None:
     route = Page.route_for_request(request, match.args[0] if match.args else "")
     if route is None:
         return None
-    page = route[0]
+    page = route[0]  # routing finds live pages only
     # A private page's form is shown only through Wagtail's own view-restriction checks.
-    return page if page.live and not page.get_view_restrictions().exists() else None
+    return None if page.get_view_restrictions().exists() else page

@@ -6,6 +6,8 @@ from django.urls import Resolver404, resolve
 import django_otp
 from wagtail_2fa.middleware import VerifyUserMiddleware
 
+from home.security_headers import is_admin_path
+
 
 def must_use_two_factor(*, user) -> bool:
     """Superusers and the groups in TWO_FACTOR_REQUIRED_GROUPS, wherever the policy is switched on."""
@@ -37,7 +39,8 @@ class TwoFactorMiddleware(VerifyUserMiddleware):
     def process_request(self, request):
         response = super().process_request(request)
         user = request.user
-        if user.is_authenticated:
+        # Only the admin's menu reads it: public pages seen signed in pay no query for it.
+        if user.is_authenticated and is_admin_path(request.path_info):
             # wagtail-2fa's menu hook empties the menu of an unverified user who has this set.
             user.enable_2fa = asks_for_second_factor(user=user)
         return response
