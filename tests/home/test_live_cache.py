@@ -31,7 +31,7 @@ from membership.models import OutgoingEmail
 from tests.factories import StandardPageFactory, add_session, eastern, make_event, translate
 from tests.live_servers import free_port, start_gunicorn, stop, wait_until_serving
 from tests.live_services import S3_CREDENTIALS, redis_cache, require_redis, s3_bucket
-from tests.membership.smtp import smtp_server
+from tests.membership.smtp import Inbox, smtp_server
 from tests.subprocesses import PRODUCTION_ENV, ROOT, run_python
 
 REDIS_DATABASE = 11
@@ -212,7 +212,9 @@ class TwoAppServersTests(LiveCacheTestCase):
         email = OutgoingEmail.objects.create(
             purpose="test", to="team@example.org", subject="New application", body="Hello."
         )
-        with smtp_server() as (smtp_port, inbox):
+        # A slow mail server keeps both senders at work at once: only the outbox's claim
+        # stops the second from sending the same e-mail.
+        with smtp_server(Inbox(delay=2)) as (smtp_port, inbox):
             env = {
                 **self.env,
                 "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",

@@ -3,6 +3,7 @@
 import io
 import os
 import urllib.request
+from unittest import mock
 
 from django.core.files.images import ImageFile
 from django.test import TestCase, override_settings
@@ -46,8 +47,7 @@ class ObjectStorageTests(TestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        for name, value in S3_CREDENTIALS.items():
-            os.environ.setdefault(name, value)
+        cls.enterClassContext(mock.patch.dict(os.environ, S3_CREDENTIALS))
         cls.endpoint, cls.s3 = cls.enterClassContext(s3_bucket(BUCKET))
 
     def test_an_uploaded_image_and_its_rendition_are_served_from_the_bucket(self):
@@ -81,6 +81,7 @@ class ProductionSettingsTests(TestCase):
         )
         env = {**PRODUCTION_ENV, **S3_CREDENTIALS, "AWS_STORAGE_BUCKET_NAME": BUCKET}
         result = run_python("-c", script, env=env, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
         backend, serve_method, *image_sources = result.stdout.split()
         self.assertEqual((backend, serve_method), ("S3Storage", "serve_view"), result.stderr)
         # The pages' Content-Security-Policy lets the bucket's images show.

@@ -49,3 +49,5 @@ class RequestLogTests(SimpleTestCase):
         self.assertIn("[nginx-3f2a9c1d]", lines[0])
         request_id, lines = self.run_request("plain", "x\nFAKE ERROR line")
         self.assertNotIn("FAKE", request_id + "".join(lines))
+        self.assertRegex(request_id, r"^[0-9a-f]{32}$")
+        self.assertIn(f"[{request_id}]", lines[0])

@@ -39,7 +39,7 @@ def runserver_draining_overflow(traceback: str) -> bool:
 
 
 def logged_errors(log: str, *, allowed=lambda traceback: False) -> list[str]:
-    """Each ERROR line, and each traceback (up to its exception line) that is not `allowed`."""
+    """Each ERROR line (Django's, or gunicorn's [ERROR]/[CRITICAL]), and each traceback (up to its exception line) that is not `allowed`."""
     found, lines, number = [], log.splitlines(), 0
     while number < len(lines):
         line = lines[number]
@@ -52,7 +52,7 @@ def logged_errors(log: str, *, allowed=lambda traceback: False) -> list[str]:
                 found.append(block)
             number = end + 1
             continue
-        if " ERROR " in line:
+        if " ERROR " in line or "[ERROR]" in line or "[CRITICAL]" in line:
             found.append(line)
         number += 1
     return found

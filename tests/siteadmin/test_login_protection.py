@@ -54,17 +54,17 @@ class SignInTestCase(TestCase):
 
 
 class LockoutTests(SignInTestCase):
-    def fail(self, times: int, username: str = "editors", **kwargs):
+    def fail_sign_in(self, times: int, username: str = "editors", **kwargs):
         for _attempt in range(times):
             response = sign_in(self.client, username, "wrong", **kwargs)
         return response
 
     def test_a_few_wrong_passwords_do_not_stop_the_right_one(self):
-        self.assertContains(self.fail(4), "Your username and password didn")
+        self.assertContains(self.fail_sign_in(4), "Your username and password didn")
         self.assertTrue(signed_in(sign_in(self.client, "editors", "pw")))
 
     def test_the_fifth_wrong_password_locks_the_account_with_a_message_on_the_sign_in_page(self):
-        response = self.fail(5)
+        response = self.fail_sign_in(5)
         self.assertEqual(response.status_code, 429)
         self.assertEqual(response["Retry-After"], str(15 * 60))
         self.assertContains(response, LOCKED, status_code=429)
@@ -75,13 +75,13 @@ class LockoutTests(SignInTestCase):
         self.assertIsNotNone(page.find("input", attrs={"name": "password"}))
 
     def test_while_locked_even_the_right_password_is_refused(self):
-        self.fail(5)
+        self.fail_sign_in(5)
         response = sign_in(self.client, "editors", "pw")
         self.assertContains(response, LOCKED, status_code=429)
         self.assertNotIn("_auth_user_id", self.client.session)
 
     def test_the_account_is_locked_from_every_address_and_other_accounts_are_not(self):
-        self.fail(5)
+        self.fail_sign_in(5)
         self.assertContains(
             sign_in(self.client, "editors", "pw", address="198.51.100.1"), LOCKED, status_code=429
         )
@@ -94,21 +94,21 @@ class LockoutTests(SignInTestCase):
         self.assertTrue(signed_in(sign_in(self.client, "moderators", "pw", address="198.51.100.1")))
 
     def test_the_message_is_in_the_language_of_the_browser(self):
-        response = self.fail(5, HTTP_ACCEPT_LANGUAGE="ja")
+        response = self.fail_sign_in(5, HTTP_ACCEPT_LANGUAGE="ja")
         self.assertContains(response, "15 分後にもう一度", status_code=429)
         self.assertContains(response, 'lang="ja"', status_code=429)
 
     def test_the_lock_lifts_by_itself_once_the_failures_are_older_than_the_cool_off(self):
-        self.fail(5)
+        self.fail_sign_in(5)
         AccessAttempt.objects.update(
             attempt_time=AccessAttempt.objects.get().attempt_time - timedelta(minutes=16)
         )
         self.assertTrue(signed_in(sign_in(self.client, "editors", "pw")))
 
     def test_attempts_while_locked_do_not_make_the_lock_longer(self):
-        self.fail(5)
+        self.fail_sign_in(5)
         locked_at = AccessAttempt.objects.get().attempt_time
-        self.fail(10)
+        self.fail_sign_in(10)
         attempt = AccessAttempt.objects.get()
         self.assertEqual((attempt.attempt_time, attempt.failures_since_start), (locked_at, 5))
 
