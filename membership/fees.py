@@ -87,10 +87,10 @@ def fee_finder(
     )
     if not was_given(category):
         return finder
-    candidates = [line for line in lines if line.row.category == finder.category]
     if not finder.category:
         finder.message = _("Please choose one of the categories in the list.")
         return finder
+    candidates = [line for line in lines if line.row.category == finder.category]
     banded = [
         line
         for line in candidates

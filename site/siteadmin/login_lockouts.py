@@ -1,11 +1,12 @@
 """Sign-in lockouts (django-axes): which accounts and addresses are locked now, and unlocking one."""
 
 import ipaddress
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Max, Sum
+from django.db.models import Max, Sum
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.utils import timezone
@@ -67,19 +68,22 @@ def current_lockouts(*, now: datetime | None = None) -> list[Lockout]:
             .annotate(
                 failures=Coalesce(Sum("failures_since_start"), 0),
                 last_failure=Max("attempt_time"),
-                attempts=Count("id"),
             )
             .filter(failures__gte=settings.AXES_FAILURE_LIMIT)
             .order_by("-last_failure")
         )
+        # Which addresses each account was tried from (or accounts each address tried): one query.
+        related = defaultdict(set)
+        pairs = attempts.exclude(**{f"{kind}__isnull": True, f"{other}__isnull": True})
+        for value, related_value in pairs.values_list(kind, other).distinct():
+            related[str(value)].add(str(related_value))
         for row in rows:
-            related = attempts.filter(**{kind: row[kind]}).exclude(**{f"{other}__isnull": True})
             lockouts.append(
                 Lockout(
                     kind=kind,
                     value=str(row[kind]),
                     failures=row["failures"],
-                    related=sorted({str(value) for value in related.values_list(other, flat=True)}),
+                    related=sorted(related[str(row[kind])]),
                     last_failure=row["last_failure"],
                     unlocks_by=row["last_failure"] + cool_off(),
                 )
