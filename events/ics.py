@@ -9,6 +9,7 @@ from django.utils.html import strip_tags
 import icalendar
 
 from events.models import EventPage, SessionPage
+from events.programme import session_urls
 
 PRODUCT_ID = "-//Network site//Events//EN"
 
@@ -24,9 +25,9 @@ def _calendar(name: str) -> icalendar.Calendar:
 
 
 def _session_event(
-    *, session: SessionPage, event: EventPage, request: HttpRequest, stamp: datetime
+    *, session: SessionPage, event: EventPage, request: HttpRequest, stamp: datetime, path: str
 ):
-    url = request.build_absolute_uri(session.url)
+    url = request.build_absolute_uri(path)
     entry = icalendar.Event()
     entry.add(
         "uid",
@@ -51,9 +52,13 @@ def event_calendar_file(
     """One VEVENT per session of the event."""
     calendar = _calendar(event.title)
     stamp = timezone.now().astimezone(UTC)
+    # Each address as the programme finds it: Wagtail's lookup once, not once per session.
+    paths = session_urls(event=event, sessions=sessions, request=request)
     for session in sessions:
         calendar.add_component(
-            _session_event(session=session, event=event, request=request, stamp=stamp)
+            _session_event(
+                session=session, event=event, request=request, stamp=stamp, path=paths[session.pk]
+            )
         )
     return calendar.to_ical()
 
@@ -62,6 +67,12 @@ def session_calendar_file(*, session: SessionPage, event: EventPage, request: Ht
     calendar = _calendar(session.title)
     stamp = timezone.now().astimezone(UTC)
     calendar.add_component(
-        _session_event(session=session, event=event, request=request, stamp=stamp)
+        _session_event(
+            session=session,
+            event=event,
+            request=request,
+            stamp=stamp,
+            path=session.get_url(request),
+        )
     )
     return calendar.to_ical()
