@@ -14,6 +14,7 @@ from events.programme import (
     build_programme,
     event_sessions,
     next_status_change,
+    session_people,
     session_status,
     session_urls,
 )
@@ -79,6 +80,8 @@ def session_page_context(
     return {
         "event": event,
         "entry": current,
+        # Only a session in the live programme lists its people (with photos, the card does not).
+        "people": session_people(session=session) if current else [],
         "status": current.status
         if current
         else session_status(start=session.start, end=session.end, now=now),

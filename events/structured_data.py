@@ -56,7 +56,7 @@ def _session(session: SessionPage, event: EventPage, url: str) -> dict:
         data["description"] = description
     performers = [
         {"@type": "Person", "name": part.person.name}
-        for part in session.people.all()
+        for part in session.programme_people
         if part.role in PERFORMING_ROLES
     ]
     if performers:
