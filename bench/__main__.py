@@ -5,8 +5,9 @@ import sys
 import urllib.request
 
 from bench import wrk
+from bench.crowd import CrowdResult, crowd_after_change
 from bench.report import Measurement, table
-from bench.stack import Stack, production_stack, resident_megabytes
+from bench.stack import REDIS_URL, Stack, production_stack, resident_megabytes
 
 FORUM = "/en/events/benchmark-forum/"
 FORUM_JA = "/ja/events/benchmark-forum/"
@@ -16,6 +17,7 @@ UNCACHED = "?bench=uncached"
 SECONDS = 10
 CONNECTIONS = 4
 CROWD = 64
+CROWD_ROUNDS = 5
 
 
 def _check(stack: Stack, path: str, *, cache: str | None) -> None:
@@ -26,7 +28,9 @@ def _check(stack: Stack, path: str, *, cache: str | None) -> None:
             raise RuntimeError(f"{path}: status {response.status}, X-Page-Cache {seen}")
 
 
-def measure(stack: Stack) -> tuple[list[Measurement], wrk.WrkResult, list[float]]:
+def measure(
+    stack: Stack,
+) -> tuple[list[Measurement], wrk.WrkResult, CrowdResult, list[float]]:
     rows = [
         ("site.css through whitenoise", "/static/css/site.css", None, None),
         ("forum, 100 sessions, cached", FORUM, "hit", "cached"),
@@ -43,8 +47,16 @@ def measure(stack: Stack) -> tuple[list[Measurement], wrk.WrkResult, list[float]
         measurements.append(Measurement(label=label, path=path, result=result, target=target))
     print(f"  wrk -c{CROWD} {SECONDS}s {FORUM}", flush=True)
     crowd = wrk.run(stack.base_url + FORUM, connections=CROWD, seconds=SECONDS)
+    print(f"  {CROWD} visitors at once after a change, {CROWD_ROUNDS} rounds: {FORUM}", flush=True)
+    at_change = crowd_after_change(
+        base_url=stack.base_url,
+        path=FORUM,
+        redis_url=REDIS_URL,
+        visitors=CROWD,
+        rounds=CROWD_ROUNDS,
+    )
     memory = [resident_megabytes(pid) for pid in stack.worker_pids()]
-    return measurements, crowd, memory
+    return measurements, crowd, at_change, memory
 
 
 def _interrupt(signum, frame) -> None:
@@ -56,9 +68,13 @@ def main() -> int:
     signal.signal(signal.SIGTERM, _interrupt)
     print("Starting the production stack (PostgreSQL, Redis, gunicorn with 2 workers)…")
     with production_stack() as stack:
-        measurements, crowd, memory = measure(stack)
+        measurements, crowd, at_change, memory = measure(stack)
     print()
-    print(table(measurements, crowd=crowd, crowd_connections=CROWD, memory=memory))
+    print(
+        table(
+            measurements, crowd=crowd, crowd_connections=CROWD, at_change=at_change, memory=memory
+        )
+    )
     return 0
 
 

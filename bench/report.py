@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from bench.crowd import CrowdResult
 from bench.wrk import WrkResult
 
 # The issue's targets (share of the static file's rate, errors, memory).
@@ -27,6 +28,7 @@ def table(
     *,
     crowd: WrkResult,
     crowd_connections: int,
+    at_change: CrowdResult,
     memory: list[float],
 ) -> str:
     """Rows of rate, p50, p99, errors and share, then the crowd and memory lines."""
@@ -51,6 +53,10 @@ def table(
         f"{f'cached forum, {crowd_connections} clients':<36} {crowd.requests_per_second:>8.1f} "
         f"{crowd.p50_ms:>8.1f} {crowd.p99_ms:>8.1f} {crowd.errors:>6d} {'':>7}  "
         f"0 errors  {_verdict(crowd.errors <= CROWD_ERRORS)}",
+        f"{at_change.visitors} visitors at once just after a change: renders per round "
+        + ", ".join(str(count) for count in at_change.renders)
+        + f"; all served in {at_change.median_seconds * 1000:.0f} ms (median of "
+        + f"{len(at_change.seconds)}); errors {at_change.errors}",
         "RSS per gunicorn worker after the load: "
         + ", ".join(f"{megabytes:.0f} MB" for megabytes in memory)
         + f"  (target <= {RSS_LIMIT_MB} MB  {_verdict(max(memory) <= RSS_LIMIT_MB)})",

@@ -27,7 +27,8 @@ from home.page_cache import forget_cached_pages
 _urls_before_move: dict[int, set[str]] = {}
 
 
-def _purging() -> bool:
+def purging_configured() -> bool:
+    """A CDN or proxy to purge is configured (FRONTEND_CACHE_* variables)."""
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
@@ -66,12 +67,12 @@ def _purge_later(urls: set[str]) -> None:
 def on_page_changed(*, instance: Page, **kwargs) -> None:
     """Published, unpublished: the page and every page listing it, in both languages."""
     forget_everything()
-    if _purging():
+    if purging_configured():
         _purge_later(_page_urls(pages_showing(instance)))
 
 
 def before_page_move(*, instance: Page, **kwargs) -> None:
-    if _purging():
+    if purging_configured():
         moved = [instance, *instance.get_descendants().live()]
         _urls_before_move[instance.pk] = _page_urls(pages_showing(instance)) | _page_urls(moved)
 
@@ -79,7 +80,7 @@ def before_page_move(*, instance: Page, **kwargs) -> None:
 def after_page_move(*, instance: Page, **kwargs) -> None:
     """Moved: its old and new addresses, those of its subpages, and the old and new listings."""
     forget_everything()
-    if _purging():
+    if purging_configured():
         urls = _urls_before_move.pop(instance.pk, set())
         moved = [instance, *instance.get_descendants().live()]
         _purge_later(urls | _page_urls(pages_showing(instance)) | _page_urls(moved))
@@ -88,7 +89,7 @@ def after_page_move(*, instance: Page, **kwargs) -> None:
 def on_slug_changed(*, instance: Page, instance_before: Page, **kwargs) -> None:
     """Renamed: the old address of the page and of everything below it no longer holds."""
     forget_everything()
-    if _purging():
+    if purging_configured():
         old, new = instance_before.get_full_url(), instance.get_full_url()
         if old and new:
             below = _page_urls(list(instance.get_descendants().live()))
@@ -98,7 +99,7 @@ def on_slug_changed(*, instance: Page, instance_before: Page, **kwargs) -> None:
 def before_page_delete(*, instance: Model, **kwargs) -> None:
     """Deleted (with its subpages, each sent here): its address and the pages that listed it."""
     forget_everything()
-    if _purging():
+    if purging_configured():
         _purge_later(_page_urls([instance.specific_deferred]) | _page_urls(pages_showing(instance)))
 
 
@@ -107,8 +108,13 @@ def on_shared_content_changed(*, instance: Model, **kwargs) -> None:
     if isinstance(instance, Page):
         return  # pages have their own, precise handlers (published is sent for pages too)
     forget_everything()
-    if _purging():
-        _purge_later(_page_urls(list(Page.objects.live().filter(depth__gt=1).specific(defer=True))))
+    if purging_configured():
+        _purge_later(every_live_page_url())
+
+
+def every_live_page_url() -> set[str]:
+    """The address of every live page (what a CDN may hold), each language and site."""
+    return _page_urls(list(Page.objects.live().filter(depth__gt=1).specific(defer=True)))
 
 
 def on_media_changed(*, update_fields=None, **kwargs) -> None:

@@ -6,9 +6,14 @@ visible change bumps one generation number in the shared cache (home/cache_inval
 every worker and server stops serving older copies at once. A page whose content changes with
 the clock (a session going live) names that moment with `changes_at`, and no copy, here or in a
 CDN, outlives it.
+
+A crowd opening a page just after it changed (a session going live at 10:00, a publish) is
+served one render: the first request renders while the others wait for its copy, up to
+PAGE_CACHE_WAIT_SECONDS, instead of every worker rendering the same page at once.
 """
 
 import hashlib
+import time
 import uuid
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -32,6 +37,11 @@ PERSONAL_COOKIES = ("messages",)
 VARY_IN_KEY = {"cookie", "accept-encoding"}
 # Cache-Control values that forbid a shared copy.
 NOT_SHARED = {"private", "no-store", "no-cache"}
+
+# The first request after a change renders; others for the same page wait for its copy. The
+# lock outlives any render, so a worker killed mid-render holds nobody up for longer.
+RENDER_LOCK_SECONDS = 30
+WAIT_STEP_SECONDS = 0.02
 
 # The earliest moment the page being rendered changes by itself (None: only when edited).
 _changes_at: ContextVar[datetime | None] = ContextVar("page_changes_at", default=None)
@@ -140,9 +150,29 @@ class PageCacheMiddleware:
         if generation is None:
             cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
             generation = cache.get(GENERATION_KEY)
-        elif kept is not None and kept.generation == generation and kept.expires > now:
+        elif _is_fresh(kept, generation=generation, now=now):
             return _from_cache(kept, now=now)
-        return self._render_and_keep(request, key=key, generation=generation, now=now)
+        return self._render_once(request, key=key, generation=generation, now=now)
+
+    def _render_once(
+        self, request: HttpRequest, *, key: str, generation: str | None, now: float
+    ) -> HttpResponse:
+        """Render, unless another worker is rendering this page now: then serve its copy."""
+        if generation is None:
+            return self._render_and_keep(request, key=key, generation=generation, now=now)
+        lock = f"{key}:rendering:{generation}"
+        if cache.add(lock, 1, RENDER_LOCK_SECONDS):
+            try:
+                return self._render_and_keep(request, key=key, generation=generation, now=now)
+            finally:
+                cache.delete(lock)
+        kept = _wait_for_copy(key=key, lock=lock, generation=generation)
+        if kept is not None:
+            return _from_cache(kept, now=timezone.now().timestamp(), waited=True)
+        # The other render kept nothing (an error page, a private answer) or took too long.
+        return self._render_and_keep(
+            request, key=key, generation=generation, now=timezone.now().timestamp()
+        )
 
     def _render_and_keep(
         self, request: HttpRequest, *, key: str, generation: str | None, now: float
@@ -179,11 +209,30 @@ class PageCacheMiddleware:
         return response
 
 
-def _from_cache(kept: CachedPage, *, now: float) -> HttpResponse:
+def _is_fresh(kept: CachedPage | None, *, generation: str, now: float) -> bool:
+    return kept is not None and kept.generation == generation and kept.expires > now
+
+
+def _wait_for_copy(*, key: str, lock: str, generation: str) -> CachedPage | None:
+    """The copy another worker is rendering, once kept; None if it keeps none in time."""
+    deadline = time.monotonic() + settings.PAGE_CACHE_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(WAIT_STEP_SECONDS)
+        found = cache.get_many([key, lock])
+        kept = found.get(key)
+        if _is_fresh(kept, generation=generation, now=timezone.now().timestamp()):
+            return kept
+        if lock not in found:
+            return None
+    return None
+
+
+def _from_cache(kept: CachedPage, *, now: float, waited: bool = False) -> HttpResponse:
     response = HttpResponse(kept.content, status=kept.status)
     for name, value in kept.headers:
         response.headers[name] = value
     # A CDN fetching it now may keep it only until the page changes, not the full TTL again.
     _public_headers(response, seconds=max(int(kept.expires - now), 0))
-    response["X-Page-Cache"] = "hit"
+    # "wait": served the copy another worker was rendering when this request came.
+    response["X-Page-Cache"] = "wait" if waited else "hit"
     return response

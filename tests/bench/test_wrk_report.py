@@ -2,6 +2,7 @@
 
 from django.test import SimpleTestCase
 
+from bench.crowd import CrowdResult
 from bench.report import Measurement, table
 from bench.wrk import WrkResult, parse
 
@@ -51,10 +52,18 @@ class WrkReportTests(SimpleTestCase):
             ],
             crowd=crowd,
             crowd_connections=64,
+            at_change=CrowdResult(
+                visitors=64, renders=[1, 1, 2], seconds=[0.2, 0.3, 0.25], errors=0
+            ),
             memory=[90.0, 160.0],
         )
         lines = text.splitlines()
         self.assertRegex(lines[3], r"^cached .* 60\.0%  >= 50%  pass$")
         self.assertRegex(lines[4], r"^uncached .* 4\.0%  >= 5%  FAIL$")
         self.assertRegex(lines[6], r"64 clients .* 0 errors  FAIL$")
-        self.assertIn("90 MB, 160 MB  (target <= 150 MB  FAIL)", lines[7])
+        self.assertEqual(
+            lines[7],
+            "64 visitors at once just after a change: renders per round 1, 1, 2; "
+            "all served in 250 ms (median of 3); errors 0",
+        )
+        self.assertIn("90 MB, 160 MB  (target <= 150 MB  FAIL)", lines[8])

@@ -79,6 +79,17 @@ class PurgeTests(TestCase):
         purged = self.purged_after(lambda: footer.save_revision().publish())
         self.assertLessEqual({"/en/", "/ja/", "/en/about/", "/en/events/forum/opening/"}, purged)
 
+    def test_clear_page_cache_after_a_deploy_purges_every_live_page(self):
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        out = StringIO()
+        call_command("clear_page_cache", stdout=out)
+        purged = {url.removeprefix(SITE) for url in PURGED}
+        self.assertLessEqual({"/en/", "/ja/", "/en/about/", "/en/events/forum/opening/"}, purged)
+        self.assertRegex(out.getvalue(), r"Purged \d+ addresses")
+
     def test_a_saved_draft_purges_nothing(self):
         self.assertEqual(self.purged_after(self.about.save_revision), set())
 

@@ -1,5 +1,8 @@
 """Anonymous visitors get pages from the shared cache; nobody ever sees a stale or personal copy."""
 
+import time
+from concurrent.futures import ThreadPoolExecutor
+
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory, SimpleTestCase, TestCase, override_settings
@@ -9,7 +12,7 @@ from wagtail.models import Page
 import wagtail_factories
 
 from home.models import SharingSettings
-from home.page_cache import PageCacheMiddleware
+from home.page_cache import PageCacheMiddleware, forget_cached_pages
 from membership.models import MembershipApplicationPage
 from tests.demo_site import DemoSiteTestCase
 from tests.factories import (
@@ -256,3 +259,97 @@ class DemoPagesCacheTests(DemoSiteTestCase):
                 else:
                     self.assertEqual(response["X-Page-Cache"], "hit")
                     self.assertEqual(response.cookies, {})
+
+
+class CrowdAfterAChangeTests(SimpleTestCase):
+    """Many visitors opening a page the moment it changed cost one render, not one each."""
+
+    def setUp(self):
+        cache.clear()
+
+    def crowd(self, page, *, visitors: int = 8) -> list[HttpResponse]:
+        middleware = PageCacheMiddleware(page)
+        with ThreadPoolExecutor(max_workers=visitors) as pool:
+            requests = [RequestFactory().get("/en/forum/") for _ in range(visitors)]
+            return list(pool.map(middleware, requests))
+
+    def test_one_render_serves_everyone_who_came_while_it_ran(self):
+        renders = []
+
+        def slow_page(_request):
+            renders.append(1)
+            time.sleep(0.3)
+            return HttpResponse("programme")
+
+        responses = self.crowd(slow_page)
+        self.assertEqual(len(renders), 1)
+        self.assertEqual({r.content for r in responses}, {b"programme"})
+        self.assertEqual(sorted(r["X-Page-Cache"] for r in responses), ["miss"] + ["wait"] * 7)
+        # Those who waited get the same shared-cache headers as any copy.
+        self.assertTrue(all("s-maxage" in r["Cache-Control"] for r in responses))
+
+    def test_a_page_that_cannot_be_kept_is_rendered_for_each_visitor_without_a_long_wait(self):
+        renders = []
+
+        def missing_page(_request):
+            renders.append(1)
+            time.sleep(0.1)
+            return HttpResponse("not found", status=404)
+
+        started = time.monotonic()
+        responses = self.crowd(missing_page, visitors=4)
+        self.assertEqual(len(renders), 4)
+        self.assertEqual({r.status_code for r in responses}, {404})
+        # Each waited for one render at most, not for the whole wait allowance.
+        self.assertLess(time.monotonic() - started, 1.5)
+
+    @override_settings(PAGE_CACHE_WAIT_SECONDS=0.2)
+    def test_a_render_that_takes_too_long_does_not_hold_the_others(self):
+        renders = []
+
+        def stuck_page(_request):
+            renders.append(1)
+            time.sleep(0.6 if len(renders) == 1 else 0)
+            return HttpResponse("programme")
+
+        responses = self.crowd(stuck_page, visitors=3)
+        self.assertEqual(len(renders), 3)
+        self.assertEqual({r.status_code for r in responses}, {200})
+
+    def test_a_publish_during_the_render_is_not_hidden_by_the_wait(self):
+        # The waiting requests look for a copy of the generation they saw: a copy kept under
+        # an older one is never handed out after a change.
+        renders = []
+
+        def page(_request):
+            renders.append(1)
+            if len(renders) == 1:
+                forget_cached_pages()
+                time.sleep(0.2)
+            return HttpResponse(f"render {len(renders)}")
+
+        first = PageCacheMiddleware(page)(RequestFactory().get("/en/forum/"))
+        second = PageCacheMiddleware(page)(RequestFactory().get("/en/forum/"))
+        self.assertEqual(first.content, b"render 1")
+        self.assertEqual(second.content, b"render 2")
+
+
+class ClearPageCacheCommandTests(TestCase):
+    """After a deploy that changes templates, one command makes every server render afresh."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = make_site()
+        cls.about = StandardPageFactory(parent=cls.home, title="About us", slug="about")
+
+    def test_the_next_visit_after_the_command_is_rendered_afresh(self):
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        self.client.get("/en/about/")
+        self.assertEqual(self.client.get("/en/about/")["X-Page-Cache"], "hit")
+        out = StringIO()
+        call_command("clear_page_cache", stdout=out)
+        self.assertIn("every server renders each page afresh", out.getvalue())
+        self.assertEqual(self.client.get("/en/about/")["X-Page-Cache"], "miss")

@@ -30,6 +30,11 @@ def env_int(name: str, default: int) -> int:
     return int(value) if value else default
 
 
+def env_float(name: str, default: float) -> float:
+    value = os.environ.get(name, "").strip()
+    return float(value) if value else default
+
+
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
@@ -240,6 +245,9 @@ else:
 # publish_scheduled, a manage.py command) could not reach a per-process cache.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300 if REDIS_URL else 0)
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 0)
+# How long a request waits for the copy another worker is rendering of the same page before
+# rendering it itself (a crowd after a change costs one render, not one per visitor).
+PAGE_CACHE_WAIT_SECONDS = env_float("PAGE_CACHE_WAIT_SECONDS", 2.0)
 
 # A proxy or CDN in front is purged on every visible change (wagtail.contrib.frontend_cache's
 # backends; home/cache_invalidation.py decides which addresses). Any of these, or several.
