@@ -284,7 +284,11 @@ class CrowdAfterAChangeTests(SimpleTestCase):
         responses = self.crowd(slow_page)
         self.assertEqual(len(renders), 1)
         self.assertEqual({r.content for r in responses}, {b"programme"})
-        self.assertEqual(sorted(r["X-Page-Cache"] for r in responses), ["miss"] + ["wait"] * 7)
+        seen = sorted(r["X-Page-Cache"] for r in responses)
+        self.assertEqual(seen.count("miss"), 1)
+        # Those who came during the render waited for it ("hit": a latecomer found the copy).
+        self.assertIn("wait", seen)
+        self.assertLessEqual(set(seen), {"miss", "wait", "hit"})
         # Those who waited get the same shared-cache headers as any copy.
         self.assertTrue(all("s-maxage" in r["Cache-Control"] for r in responses))
 
