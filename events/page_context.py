@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from events.blocks import OrganisationRole
+from events.feeds import events_index_of, feed_links
 from events.models import EventPage, SessionPage
 from events.notices import event_notice
 from events.programme import (
@@ -33,6 +34,7 @@ def event_page_context(
         event=event, language_code=language_code, request=request, now=now
     )
     zone = display_zone(event=event, language_code=language_code)
+    index = events_index_of(event)
     return {
         "programme": days,
         "notice": event_notice(days=days, now=now),
@@ -45,6 +47,7 @@ def event_page_context(
             b.value for b in event.organisers if b.value["role"] == OrganisationRole.COLLABORATOR
         ],
         "calendar_url": event.url + event.reverse_subpage("calendar"),
+        "feeds": feed_links(index=index, request=request) if index else None,
         "json_ld": event_json_ld(event=event, sessions=sessions, urls=urls, request=request),
     }
 
