@@ -97,15 +97,11 @@ class EventIndexPage(RoutablePageMixin, SitePage):
         verbose_name = _("events index")
 
     def get_context(self, request, *args, **kwargs):
-        # events.listing imports these models: imported on use, no cycle at app loading.
-        from events.feeds import feed_links
-        from events.listing import event_listing
+        # events.page_context imports these models: imported on use, no cycle at app loading.
+        from events.page_context import event_index_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = event_listing(
-            index=self, raw_page=request.GET.get("page"), year=request.GET.get("year")
-        )
-        context["feeds"] = feed_links(index=self, request=request)
+        context.update(event_index_context(page=self, request=request))
         return context
 
     def get_cached_paths(self):
@@ -113,20 +109,16 @@ class EventIndexPage(RoutablePageMixin, SitePage):
         # and with it the feed and the calendar, which carry them too.
         return ["/", *(f"/{self.reverse_subpage(name)}" for name in FEED_ROUTES)]
 
-    # The views import these models: imported on use, no cycle at app loading.
+    # The views import these models, so they are named here and imported on use.
     @path("feed/", name="events_feed")
     def events_feed(self, request):
         """New and changed events of this language, for feed readers (Atom)."""
-        from events.views import events_feed
-
-        return events_feed(request, page=self)
+        return import_string("events.views.events_feed")(request, page=self)
 
     @path("calendar/", name="events_calendar")
     def events_calendar(self, request):
         """This language's coming events and their sessions, to subscribe to (iCalendar)."""
-        from events.views import events_calendar
-
-        return events_calendar(request, page=self)
+        return import_string("events.views.events_calendar")(request, page=self)
 
 
 class ProgrammePage(RoutablePageMixin, SitePage):

@@ -1,4 +1,4 @@
-"""What the event and session pages show, computed at request time."""
+"""What the events index, event and session pages show, computed at request time."""
 
 from datetime import datetime
 
@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from events.blocks import OrganisationRole
 from events.feeds import events_index_of, feed_links
-from events.models import EventPage, SessionPage
+from events.listing import event_listing
+from events.models import EventIndexPage, EventPage, SessionPage
 from events.notices import event_notice
 from events.programme import (
     ProgrammeDay,
@@ -21,6 +22,16 @@ from events.programme import (
 from events.structured_data import event_json_ld
 from events.timing import display_zone, event_dates_text, zone_label
 from home.page_cache import changes_at
+
+
+def event_index_context(*, page: EventIndexPage, request: HttpRequest) -> dict:
+    """The events list (upcoming, then past by year) and where to follow the events."""
+    return {
+        "listing": event_listing(
+            index=page, raw_page=request.GET.get("page"), year=request.GET.get("year")
+        ),
+        "feeds": feed_links(index=page, request=request),
+    }
 
 
 def event_page_context(
