@@ -35,7 +35,9 @@ class EventsFeed(Feed):
         self.index = index
         self.now = now or timezone.now()
         self.language = index.locale.language_code
-        self.organisation = site_chrome().organisation_name or settings.WAGTAIL_SITE_NAME
+        with override(self.language):
+            # The footer of the feed's language names the organisation.
+            self.organisation = site_chrome().organisation_name or settings.WAGTAIL_SITE_NAME
 
     def __call__(self, request: HttpRequest, *args, **kwargs):
         # The feed speaks its index's language, whatever the request's language.

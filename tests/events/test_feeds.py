@@ -14,7 +14,14 @@ import icalendar
 import vobject
 
 from tests.events.test_admin import event_form, session_form
-from tests.factories import add_session, make_admin, make_event, make_events_index, translate
+from tests.factories import (
+    FooterFactory,
+    add_session,
+    make_admin,
+    make_event,
+    make_events_index,
+    translate,
+)
 from tests.home.test_cdn_purge import PURGED, RECORDING
 
 TOKYO = zoneinfo.ZoneInfo("Asia/Tokyo")
@@ -102,6 +109,19 @@ class AtomFeedTests(FeedTestCase):
         self.assertTrue(entry.id.startswith("urn:uuid:"))
         self.assertEqual(japanese.entries[0].title, "フォーラム")
         self.assertEqual(japanese.entries[0].link, "http://testserver/ja/events/forum/")
+
+    def test_the_feed_and_calendar_are_named_after_the_organisation_in_their_language(self):
+        translate(FooterFactory(organisation_name="Test Network"), organisation_name="テスト網")
+        english = parse_atom(self.client.get("/en/events/feed/"))
+        japanese = parse_atom(self.client.get("/ja/events/feed/"))
+        self.assertEqual(
+            (english.feed.title, english.feed.author), ("Events of Test Network", "Test Network")
+        )
+        self.assertEqual(
+            (japanese.feed.title, japanese.entries[0].author), ("テスト網のイベント", "テスト網")
+        )
+        calendar = icalendar.Calendar.from_ical(self.client.get("/ja/events/calendar/").content)
+        self.assertEqual(str(calendar["x-wr-calname"]), "テスト網のイベント")
 
     def test_feed_is_served_as_atom(self):
         response = self.client.get("/en/events/feed/")
