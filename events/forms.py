@@ -4,11 +4,13 @@ import functools
 import zoneinfo
 
 import django.forms
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 
 from events.schedule_changes import ScheduleChange, move_sessions, plan_schedule_change
 from events.timing import is_zone_name, session_timing_errors, zone_named
@@ -29,7 +31,37 @@ def time_zone_choices() -> list[tuple[str, str]]:
     return [("UTC", "UTC"), *((name, name.replace("_", " ")) for name in names)]
 
 
-class EventPageForm(WagtailAdminPageForm):
+def is_parent_route(parent, slug: str) -> bool:
+    """Whether the parent page answers this address itself (its feed, its calendar file)."""
+    if not isinstance(parent, RoutablePageMixin):
+        return False
+    try:
+        view, _args, _kwargs = parent.resolve_subpage(f"/{slug}/")
+    except Http404:
+        return False
+    return view.__name__ != "index_route"
+
+
+class ParentRoutesPageForm(WagtailAdminPageForm):
+    """Refuses a slug the parent page already answers: the page would never be reached."""
+
+    def clean(self):
+        cleaned = super().clean()
+        slug = cleaned.get("slug")
+        parent = self.parent_page.specific_deferred if self.parent_page else None
+        if slug and is_parent_route(parent, slug):
+            self.add_error(
+                "slug",
+                _(
+                    "“%(slug)s” is the address of the calendar or feed of the page this one is "
+                    "under. Choose another address."
+                )
+                % {"slug": slug},
+            )
+        return cleaned
+
+
+class EventPageForm(ParentRoutesPageForm):
     """Zone chosen from a list; new days or a new zone never strand or silently shift sessions."""
 
     def __init__(self, *args, **kwargs):
@@ -107,7 +139,7 @@ def _local(instant, zone: str) -> str:
     return f"{timezone.localtime(instant, zone_named(zone)):%Y-%m-%d %H:%M}"
 
 
-class SessionPageForm(WagtailAdminPageForm):
+class SessionPageForm(ParentRoutesPageForm):
     """Shows and reads start and end in the event's time zone, whatever the editor's own zone."""
 
     def __init__(self, *args, **kwargs):

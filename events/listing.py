@@ -31,6 +31,8 @@ class EventCard:
     starts_at: datetime
     ends_at: datetime
     is_upcoming: bool
+    # When the event or one of its sessions was last published (the events feed's "updated").
+    last_changed: datetime | None
 
     @property
     def year(self) -> int:
@@ -50,21 +52,21 @@ class EventListing:
         return f"year={self.selected_year}" if self.selected_year else ""
 
 
-def _event_cards(events, *, language_code: str, now: datetime) -> list[EventCard]:
+def event_cards(events, *, language_code: str, now: datetime) -> list[EventCard]:
     """Cards with each event's real span from its sessions: one query for all events."""
     spans = {
-        row["parent_path"]: (row["first"], row["last"])
+        row["parent_path"]: (row["first"], row["last"], row["changed"])
         for row in SessionPage.objects.live()
         .filter(locale__language_code=language_code)
         .order_by()  # the default ordering would split the groups
         .annotate(parent_path=Substr("path", 1, Length("path") - SessionPage.steplen))
         .values("parent_path")
-        .annotate(first=Min("start"), last=Max("end"))
+        .annotate(first=Min("start"), last=Max("end"), changed=Max("last_published_at"))
     }
     cards = []
     for event in events:
         window_start, window_end = event_window(event)
-        first, last = spans.get(event.path, (None, None))
+        first, last, sessions_changed = spans.get(event.path, (None, None, None))
         zone = display_zone(event=event, language_code=language_code)
         if first and last:
             dates = format_date_range(
@@ -82,6 +84,9 @@ def _event_cards(events, *, language_code: str, now: datetime) -> list[EventCard
                 starts_at=first or window_start,
                 ends_at=last or window_end,
                 is_upcoming=(last or window_end) >= now,
+                last_changed=max(
+                    (m for m in (event.last_published_at, sessions_changed) if m), default=None
+                ),
             )
         )
         # A cached list must not call an event upcoming once it has ended.
@@ -101,7 +106,7 @@ def event_listing(
     now = now or timezone.now()
     language_code = index.locale.language_code
     events = EventPage.objects.live().public().child_of(index).order_by("start_date")
-    cards = _event_cards(events, language_code=language_code, now=now)
+    cards = event_cards(events, language_code=language_code, now=now)
     upcoming = sorted((c for c in cards if c.is_upcoming), key=lambda c: c.starts_at)
     past = sorted((c for c in cards if not c.is_upcoming), key=lambda c: c.starts_at, reverse=True)
     years = sorted({card.year for card in past}, reverse=True)
@@ -121,7 +126,7 @@ def featured_event(*, locale: Locale, now: datetime | None = None) -> EventCard 
     """The next upcoming event in this language, or else the most recent past one."""
     now = now or timezone.now()
     events = EventPage.objects.live().public().filter(locale=locale)
-    cards = _event_cards(events, language_code=locale.language_code, now=now)
+    cards = event_cards(events, language_code=locale.language_code, now=now)
     upcoming = [card for card in cards if card.is_upcoming]
     if upcoming:
         return min(upcoming, key=lambda card: card.starts_at)

@@ -79,8 +79,12 @@ class Person(ModeratedSnippet):
         return self.role or self.organisation
 
 
-class EventIndexPage(SitePage):
-    """The list of events: upcoming first, then past ones by year."""
+# The events index's own addresses below it (RoutablePageMixin routes).
+FEED_ROUTES = ("events_feed", "events_calendar")
+
+
+class EventIndexPage(RoutablePageMixin, SitePage):
+    """The list of events: upcoming first, then past ones by year; with its feed and calendar."""
 
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
@@ -93,14 +97,28 @@ class EventIndexPage(SitePage):
         verbose_name = _("events index")
 
     def get_context(self, request, *args, **kwargs):
-        # events.listing imports these models: imported on use, no cycle at app loading.
-        from events.listing import event_listing
+        # events.page_context imports these models: imported on use, no cycle at app loading.
+        from events.page_context import event_index_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = event_listing(
-            index=self, raw_page=request.GET.get("page"), year=request.GET.get("year")
-        )
+        context.update(event_index_context(page=self, request=request))
         return context
+
+    def get_cached_paths(self):
+        # Publishing an event or session purges the index in both languages (it lists them),
+        # and with it the feed and the calendar, which carry them too.
+        return ["/", *(f"/{self.reverse_subpage(name)}" for name in FEED_ROUTES)]
+
+    # The views import these models, so they are named here and imported on use.
+    @path("feed/", name="events_feed")
+    def events_feed(self, request):
+        """New and changed events of this language, for feed readers (Atom)."""
+        return import_string("events.views.events_feed")(request, page=self)
+
+    @path("calendar/", name="events_calendar")
+    def events_calendar(self, request):
+        """This language's coming events and their sessions, to subscribe to (iCalendar)."""
+        return import_string("events.views.events_calendar")(request, page=self)
 
 
 class ProgrammePage(RoutablePageMixin, SitePage):

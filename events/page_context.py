@@ -1,4 +1,4 @@
-"""What the event and session pages show, computed at request time."""
+"""What the events index, event and session pages show, computed at request time."""
 
 from datetime import datetime
 
@@ -6,7 +6,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from events.blocks import OrganisationRole
-from events.models import EventPage, SessionPage
+from events.feeds import events_index_of, feed_links
+from events.listing import event_listing
+from events.models import EventIndexPage, EventPage, SessionPage
 from events.notices import event_notice
 from events.programme import (
     ProgrammeDay,
@@ -23,6 +25,16 @@ from events.timing import display_zone, event_dates_text, zone_label
 from home.page_cache import changes_at
 
 
+def event_index_context(*, page: EventIndexPage, request: HttpRequest) -> dict:
+    """The events list (upcoming, then past by year) and where to follow the events."""
+    return {
+        "listing": event_listing(
+            index=page, raw_page=request.GET.get("page"), year=request.GET.get("year")
+        ),
+        "feeds": feed_links(index=page, request=request),
+    }
+
+
 def event_page_context(
     *, page: EventPage, request: HttpRequest, now: datetime | None = None
 ) -> dict:
@@ -34,6 +46,7 @@ def event_page_context(
         event=event, language_code=language_code, request=request, now=now
     )
     zone = display_zone(event=event, language_code=language_code)
+    index = events_index_of(event)
     return {
         "programme": days,
         "notice": event_notice(days=days, now=now),
@@ -46,6 +59,7 @@ def event_page_context(
             b.value for b in event.organisers if b.value["role"] == OrganisationRole.COLLABORATOR
         ],
         "calendar_url": event.url + event.reverse_subpage("calendar"),
+        "feeds": feed_links(index=index, request=request) if index else None,
         "json_ld": event_json_ld(event=event, sessions=sessions, urls=urls, request=request),
     }
 

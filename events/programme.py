@@ -19,11 +19,13 @@ PERSON_PHOTO_RENDITIONS = ("fill-96x96|format-webp", "fill-192x192|format-webp")
 UPCOMING, LIVE, ENDED = "upcoming", "live", "ended"
 
 # What the programme, the JSON-LD and the calendar read of a session (and what Wagtail reads
-# to build its address). Page's other columns (revision and publishing dates, SEO fields…)
-# were a third of loading a hundred sessions; reading one of them later would cost a query
-# per session, which tests/events/test_query_count.py would catch.
+# to build its address; the calendar's SEQUENCE and LAST-MODIFIED read when it was last
+# published). Page's other columns (revision dates, SEO fields…) were a third of loading a
+# hundred sessions; reading one of them later would cost a query per session, which
+# tests/events/test_query_count.py would catch.
 SESSION_FIELDS = (
     *("title", "slug", "url_path", "path", "depth", "translation_key", "locale", "live"),
+    "last_published_at",
     *("start", "end", "kind", "description", "live_stream_url", "recording_url"),
 )
 

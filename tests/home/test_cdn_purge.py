@@ -48,9 +48,12 @@ class PurgeTests(TestCase):
             change()
         return {url.removeprefix(SITE) for url in PURGED}
 
-    def test_publishing_an_event_purges_both_languages_its_calendar_and_the_pages_listing_it(self):
+    def test_publishing_an_event_purges_both_languages_its_calendar_and_the_pages_and_feeds_listing_it(
+        self,
+    ):
         purged = self.purged_after(lambda: self.event.save_revision().publish())
         expected = {"/en/events/forum/", "/en/events/forum/calendar/", "/en/events/", "/en/"}
+        expected |= {"/en/events/feed/", "/en/events/calendar/"}
         expected |= {url.replace("/en/", "/ja/") for url in expected}
         self.assertEqual(purged, expected)
 

@@ -7,6 +7,7 @@ from tests.security.hostile_request import (
     EVENT,
     EVENT_CALENDAR,
     EVENTS,
+    EVENTS_FEEDS,
     EVENTS_JA,
     FEES,
     FEES_JA,
@@ -141,6 +142,15 @@ def _machine_readable() -> list[HostileRequest]:
         "/en/feed/",
         "/en/feed.rss?limit=-1",
     ]
+    for feed in EVENTS_FEEDS:
+        targets += [
+            feed + "?page=99999999999999999999&limit=-1",
+            feed + "?" + quote(SCRIPT, safe=""),
+            feed + "?format=json&since=%ff%fe",
+            feed + "%00",
+            feed + "../../../../etc/passwd",
+            feed + "extra/",
+        ]
     return [get("calendar, sitemap, feeds", target) for target in targets]
 
 

@@ -18,6 +18,13 @@ EVENTS, EVENTS_JA = "/en/events/", "/ja/events/"
 EVENT = "/en/events/zero-carbon-city-international-forum-2022/"
 SESSION = EVENT + "framing-session/"
 EVENT_CALENDAR, SESSION_CALENDAR = EVENT + "calendar/", SESSION + "calendar/"
+# Each language's events feed (Atom) and calendar to subscribe to.
+EVENTS_FEEDS = [
+    EVENTS + "feed/",
+    EVENTS + "calendar/",
+    EVENTS_JA + "feed/",
+    EVENTS_JA + "calendar/",
+]
 MEMBERSHIP = "/en/membership/"
 FEES, FEES_JA = "/en/membership/rates-and-dues/", "/ja/membership/rates-and-dues/"
 TESTIMONIALS = "/en/membership/partner-testimonials/"

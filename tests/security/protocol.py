@@ -5,6 +5,7 @@ from tests.security.hostile_request import (
     APPLY,
     CONTACT_EMAIL,
     EVENT_CALENDAR,
+    EVENTS_FEEDS,
     FORM,
     HOME,
     PUBLIC_PAGES,
@@ -196,7 +197,7 @@ def _oversized_bodies() -> list[HostileRequest]:
 
 def _methods() -> list[HostileRequest]:
     requests = []
-    for target in (*PUBLIC_PAGES, EVENT_CALENDAR):
+    for target in (*PUBLIC_PAGES, EVENT_CALENDAR, *EVENTS_FEEDS):
         for method in ("PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "PROPFIND", "HEAD"):
             requests.append(HostileRequest("wrong method", method, target))
     for target in (SEARCH, "/sitemap.xml", "/robots.txt"):

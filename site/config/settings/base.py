@@ -462,6 +462,10 @@ PERMISSIONS_POLICY = {
 
 # Event times: English pages show each event's official zone; these languages show their own.
 EVENT_TIME_ZONE_BY_LANGUAGE = {"ja": "Asia/Tokyo"}
+# The right-hand side of every calendar entry's UID (session-<translation key>@<this>): the
+# same for every host name and language, so a calendar recognises a session it already has.
+# Set it once, before calendars are subscribed: a new value makes every entry a new one.
+CALENDAR_UID_DOMAIN = os.environ.get("CALENDAR_UID_DOMAIN", "").strip() or "events.network-site"
 
 # Machine translation gives translators a draft, never a published page. DeepL when a key is
 # set (DEEPL_AUTH_KEY); development and tests use wagtail-localize's harmless dummy translator.
