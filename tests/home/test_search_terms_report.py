@@ -1,9 +1,11 @@
 """Visitors' searches are counted per language; editors read the popular and fruitless ones."""
 
 import datetime
+import io
 import re
 from unittest import mock
 
+from django.core.management import call_command
 from django.db import DatabaseError, connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
@@ -165,3 +167,26 @@ class SearchTermsReportTests(TestCase):
         response = self.report(self.users[EDITORS], language="<script>")
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, '<option value="en" selected>', html=False)
+
+
+class SearchCountCleanUpTests(TestCase):
+    def test_counts_older_than_the_report_go_and_promoted_terms_stay(self):
+        today = timezone.localdate()
+        old, recent, promoted = (
+            Query.objects.create(query_string=text) for text in ("old", "recent", "promoted")
+        )
+        page = StandardPageFactory(parent=make_site(), title="Fees", slug="fees")
+        promoted.editors_picks.create(page=page, sort_order=0)
+        for query, days_ago in ((old, 31), (recent, 30), (promoted, 40)):
+            date = today - datetime.timedelta(days=days_ago)
+            QueryDailyHits.objects.create(query=query, date=date, hits=1)
+            SearchTermDailyHits.objects.create(query=query, language="en", date=date, hits=1)
+        call_command("searchpromotions_garbage_collect", stdout=io.StringIO())
+        self.assertEqual(
+            sorted(Query.objects.values_list("query_string", flat=True)), ["promoted", "recent"]
+        )
+        self.assertEqual(
+            list(SearchTermDailyHits.objects.values_list("query__query_string", flat=True)),
+            ["recent"],
+        )
+        self.assertEqual(QueryDailyHits.objects.get().query, recent)
