@@ -36,8 +36,9 @@ def promoted_results(
 ) -> list[PromotedResult]:
     """The promotions for the query, in the editor's order: pages in the visitor's language only.
 
-    A promoted page in another language is shown as its translation in this one, if that is
-    live and public; otherwise it is left out (never a page in a language the visitor did not ask for).
+    A promoted page in another language is shown as its translation in this one, with the
+    translation's search description, if that is live and public; otherwise it is left out
+    (never a page in a language the visitor did not ask for).
     """
     key = search_term_key(query.text)
     if not key:
@@ -63,10 +64,13 @@ def promoted_results(
                 description=promotion.description,
             )
         elif page := shown.get(promotion.page.translation_key):
+            # The editor's description is in the promoted page's language; a translation
+            # shown instead speaks for itself with its own search description.
+            own = page.pk == promotion.page_id and promotion.description
             result = PromotedResult(
                 title=page.title,
                 url=page.get_url(request),
-                description=promotion.description or page.search_description,
+                description=own or page.search_description,
             )
         else:
             continue

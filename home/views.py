@@ -59,7 +59,10 @@ def search(request: HttpRequest) -> HttpResponse:
         page_of_results = Paginator([], RESULTS_PER_PAGE).get_page(1)
     # Counted once per search, not again for each further page of its results.
     if query.text and not search_failed and asked_page == 1 and is_counted(request):
-        count_search(text=query.text, locale=locale, result_count=page_of_results.paginator.count)
+        # A promoted page answers the search too: only a search that showed nothing at all
+        # is reported as having found nothing.
+        found = page_of_results.paginator.count + len(promoted)
+        count_search(text=query.text, locale=locale, result_count=found)
     return TemplateResponse(
         request,
         "search/search.html",

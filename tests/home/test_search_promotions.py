@@ -45,7 +45,7 @@ class SearchPromotionTests(TestCase):
         cls.fees = StandardPageFactory(
             parent=cls.home, title="Membership fees", slug="fees", search_description="Fees."
         )
-        cls.fees_ja = translate(cls.fees, title="会費")
+        cls.fees_ja = translate(cls.fees, title="会費", search_description="会員の種類ごとの会費。")
         cls.apply = StandardPageFactory(parent=cls.home, title="How to apply", slug="apply")
         # Mentions the term, so it is a result of its own, below the promoted pages.
         cls.news = StandardPageFactory(parent=cls.home, title="Joining news", slug="news")
@@ -80,12 +80,15 @@ class SearchPromotionTests(TestCase):
         self.assertEqual(promoted_titles(response), [])
 
     def test_japanese_visitors_see_the_japanese_translation_or_nothing(self):
-        self.promote("membership", (self.fees.pk, ""), (self.apply.pk, ""))
+        self.promote("membership", (self.fees.pk, "Fees by kind of member."), (self.apply.pk, ""))
         response = self.client.get("/ja/search/", {"q": "membership"})
         # The fees page as its translation; the application page has none and is left out.
         self.assertEqual(promoted_titles(response), ["会費"])
         self.assertContains(response, 'href="/ja/fees/"')
         self.assertNotContains(response, 'href="/en/')
+        # Described in Japanese by the translation, not with the editor's English words.
+        self.assertContains(response, "会員の種類ごとの会費。")
+        self.assertNotContains(response, "Fees by kind of member.")
 
     def test_a_japanese_page_promoted_is_shown_to_english_visitors_as_its_english_original(self):
         self.promote("membership", (self.fees_ja.pk, ""))

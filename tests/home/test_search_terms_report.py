@@ -43,8 +43,8 @@ def report_rows(response, table: str) -> list[tuple[str, ...]]:
 class SearchTermsReportTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        home = make_site(japanese=True)
-        page = StandardPageFactory(parent=home, title="Climate resilience", slug="resilience")
+        cls.home = make_site(japanese=True)
+        page = StandardPageFactory(parent=cls.home, title="Climate resilience", slug="resilience")
         translate(page, title="気候 レジリエンス")
         cls.users = users_in_roles(EDITORS, MODERATORS, TRANSLATORS, MEMBERSHIP)
 
@@ -82,6 +82,16 @@ class SearchTermsReportTests(TestCase):
         self.assertContains(japanese, 'href="/ja/search/?q=%E6%B0%97%E5%80%99"')
         # Wagtail's own count (all languages) ranks terms in the promoted results screen.
         self.assertEqual(Query.objects.get(query_string="zebra").hits, 3)
+
+    def test_a_search_answered_only_by_a_promoted_page_did_find_something(self):
+        page = StandardPageFactory(parent=self.home, title="Fees", slug="fees")
+        query = Query.objects.create(query_string="subscription")
+        query.editors_picks.create(page=page, sort_order=0)
+        self.visitor_searches("en", "subscription")
+        self.assertEqual(
+            report_rows(self.report(self.users[EDITORS]), "popular"),
+            [("subscription", "1", "0")],
+        )
 
     def test_only_the_last_thirty_days_are_counted(self):
         query = Query.objects.create(query_string="old news")
