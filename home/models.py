@@ -1,6 +1,8 @@
 """Page types and snippets of the site frame: home page, standard pages, navigation, footer."""
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +28,7 @@ from home.languages import absolute_page_url, language_switcher_links, page_alte
 from home.moderation import moderation_title
 from home.navigation import SiteChrome, preview_site_chrome
 from home.previews import serve_in_own_language
+from home.search_synonyms import synonym_group_errors, synonym_words
 
 # Hook for section apps: `fn(*, page: HomePage) -> dict` adds to the home page's context.
 HOME_PAGE_CONTEXT_HOOK = "home_page_context"
@@ -290,3 +293,78 @@ class SharingSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("sharing")
+
+
+def content_languages() -> list[tuple[str, str]]:
+    """The languages pages are written in (a callable, so a new language needs no migration)."""
+    return list(settings.WAGTAIL_CONTENT_LANGUAGES)
+
+
+class SearchSynonymGroup(models.Model):
+    """Words visitors search for that mean the same in one language: a search for one finds all.
+
+    One list per language rather than a translated snippet: synonyms are not translations of
+    each other (an English group may have no Japanese counterpart, and a Japanese group mixes
+    kanji, kana and Latin words), so wagtail-localize's source-and-translation model would only
+    get in the way.
+    """
+
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=content_languages,
+        help_text=_("The language of the search page these words are used on."),
+    )
+    words = models.TextField(
+        _("words that mean the same"),
+        help_text=_(
+            "Words or phrases separated by commas, e.g. “CO2, carbon dioxide”. A search for any "
+            "of them also finds pages with the others. Case, width and punctuation are ignored."
+        ),
+    )
+
+    panels = field_panels("language", "words")
+
+    class Meta:
+        ordering = ["language", "words"]
+        verbose_name = _("search synonyms")
+        verbose_name_plural = _("search synonyms")
+
+    def __str__(self) -> str:
+        return self.words if len(self.words) <= 80 else f"{self.words[:79]}…"
+
+    def clean(self):
+        super().clean()
+        others = SearchSynonymGroup.objects.filter(language=self.language).exclude(pk=self.pk)
+        taken = {word: str(group) for group in others for word in synonym_words(group.words)}
+        errors = synonym_group_errors(text=self.words, words_in_other_groups=taken)
+        if errors:
+            raise ValidationError({"words": errors})
+
+
+class SearchTermDailyHits(models.Model):
+    """How often visitors searched for a term in one language on one day, and found nothing.
+
+    Wagtail's QueryDailyHits counts a term over every language; this adds the language and the
+    searches that found no page, for the search terms report.
+    """
+
+    query = models.ForeignKey(
+        "wagtailsearchpromotions.Query",
+        on_delete=models.CASCADE,
+        related_name="daily_hits_by_language",
+    )
+    language = models.CharField(_("language"), max_length=10, choices=content_languages)
+    date = models.DateField(_("date"))
+    hits = models.PositiveIntegerField(_("searches"), default=0)
+    zero_result_hits = models.PositiveIntegerField(_("searches that found nothing"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["query", "language", "date"], name="one_search_count_per_term_language_day"
+            )
+        ]
+        indexes = [models.Index(fields=["language", "date"])]
+        verbose_name = _("search term daily hits")
+        verbose_name_plural = _("search term daily hits")

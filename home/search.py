@@ -10,6 +10,7 @@ from django.db.models.functions import Cast
 
 from wagtail.models import Locale, Page
 from wagtail.search.models import IndexEntry
+from wagtail.search.query import And, Or, Phrase, PlainText
 
 from home.query_params import bounded_text
 from home.visibility import unreachable_live_page_ids
@@ -51,8 +52,14 @@ _SPACELESS_SCRIPT = re.compile(
 )
 
 
-def search_pages(*, query: SearchQuery, locale: Locale):
-    """Live public pages in the visitor's language matching the query, best first."""
+def search_pages(
+    *, query: SearchQuery, locale: Locale, synonyms: dict[str, list[str]] | None = None
+):
+    """Live public pages in the visitor's language matching the query, best first.
+
+    `synonyms` (home.search_synonyms.synonyms_for) maps a word or phrase of the query to the
+    words editors said mean the same; a page with any of them matches that part of the query.
+    """
     if not query.text:
         return Page.objects.none()
     pages = (
@@ -65,7 +72,31 @@ def search_pages(*, query: SearchQuery, locale: Locale):
     # such as "COP26" written next to Japanese), so Japanese pages use substring search.
     if locale.language_code in SUBSTRING_SEARCH_LANGUAGES or _SPACELESS_SCRIPT.search(query.text):
         return _substring_search(pages=pages, text=query.text)
-    return pages.search(query.text)
+    return pages.search(_with_synonyms(text=query.text, synonyms=synonyms or {}))
+
+
+def _with_synonyms(*, text: str, synonyms: dict[str, list[str]]) -> str | And:
+    """Every word must match (the backend's rule); a word or phrase editors gave synonyms for
+    matches as itself or any of them. The plain text when no synonym applies."""
+    words = text.casefold().split()
+    longest = max((len(key.split()) for key in synonyms), default=0)
+    parts, start, expanded = [], 0, False
+    while start < len(words):
+        # The longest phrase first, so "carbon dioxide" is taken whole before "carbon".
+        for length in range(min(longest, len(words) - start), 0, -1):
+            phrase = " ".join(words[start : start + length])
+            if phrase in synonyms:
+                parts.append(Or([_term(phrase), *map(_term, synonyms[phrase])]))
+                start, expanded = start + length, True
+                break
+        else:
+            parts.append(PlainText(words[start]))
+            start += 1
+    return And(parts) if expanded else text
+
+
+def _term(words: str) -> Phrase | PlainText:
+    return Phrase(words) if " " in words else PlainText(words)
 
 
 def _substring_search(*, pages, text: str) -> list[Page]:

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.signals import (
     page_published,
@@ -13,10 +14,11 @@ from wagtail.signals import (
     unpublished,
 )
 
-from home.cache_invalidation import register_cache_invalidation
-from home.models import Footer, MainMenu, ModeratedSnippet
+from home.cache_invalidation import forget_everything, register_cache_invalidation
+from home.models import Footer, MainMenu, ModeratedSnippet, SearchSynonymGroup
 from home.moderation import on_page_published
 from home.navigation import forget_site_chrome
+from home.search_synonyms import forget_synonyms
 
 
 def _forget(**kwargs):
@@ -45,5 +47,21 @@ def register_signal_handlers() -> None:
     post_delete.connect(_forget, sender=Page, dispatch_uid="forget-chrome-page-delete")
     # The page cache and the CDN follow every change a visitor could see.
     register_cache_invalidation(snippet_base=ModeratedSnippet)
+    # Promotions and synonyms change search results as soon as they are saved (no drafts).
+    # Search results are never kept (they have a query string), but the generation is bumped
+    # anyway so that no page showing search steering can outlive a change.
+    for model in (SearchPromotion, SearchSynonymGroup):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _search_steering_changed,
+                sender=model,
+                dispatch_uid=f"search-steering-{id(signal)}-{model.__name__}",
+            )
     # Children approved with their parent (an event's sessions) are published with it.
     page_published.connect(on_page_published, dispatch_uid="publish-children-with-parent")
+
+
+def _search_steering_changed(*, sender, **kwargs):
+    if sender is SearchSynonymGroup:
+        forget_synonyms()
+    forget_everything()

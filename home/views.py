@@ -29,6 +29,9 @@ from wagtail.models import Locale, Page
 from home.languages import home_page_links, path_alternates, source_language_page_for_path
 from home.query_params import page_number
 from home.search import clean_search_query, search_pages
+from home.search_log import count_search, is_counted
+from home.search_promotions import promoted_results
+from home.search_synonyms import synonyms_for
 from home.sitemaps import AllLanguagesSitemap
 
 logger = logging.getLogger(__name__)
@@ -39,18 +42,27 @@ RESULTS_PER_PAGE = 10
 def search(request: HttpRequest) -> HttpResponse:
     """Site search in the visitor's language."""
     query = clean_search_query(request.GET.get("q"))
+    asked_page = page_number(request.GET.get("page"))
+    locale = Locale.get_active()
     search_failed = False
+    promoted = []
     try:
-        results = search_pages(query=query, locale=Locale.get_active())
-        page_of_results = Paginator(results, RESULTS_PER_PAGE).get_page(
-            page_number(request.GET.get("page"))
-        )
+        results = search_pages(query=query, locale=locale, synonyms=synonyms_for(locale=locale))
+        page_of_results = Paginator(results, RESULTS_PER_PAGE).get_page(asked_page)
         page_of_results.object_list = list(page_of_results.object_list)
+        if page_of_results.number == 1:
+            promoted = promoted_results(query=query, locale=locale, request=request)
     except DatabaseError:
         # A search backend error must not cost the visitor the page; they can try other words.
         logger.exception("Search failed for query %r", query.text)
         search_failed = True
         page_of_results = Paginator([], RESULTS_PER_PAGE).get_page(1)
+    # Counted once per search, not again for each further page of its results.
+    if query.text and not search_failed and asked_page == 1 and is_counted(request):
+        # A promoted page answers the search too: only a search that showed nothing at all
+        # is reported as having found nothing.
+        found = page_of_results.paginator.count + len(promoted)
+        count_search(text=query.text, locale=locale, result_count=found)
     return TemplateResponse(
         request,
         "search/search.html",
@@ -58,6 +70,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "query": query,
             "query_string": urlencode({"q": query.text}),
             "results": page_of_results,
+            "promoted": promoted,
             "search_failed": search_failed,
             "alternates": path_alternates(request=request),
         },

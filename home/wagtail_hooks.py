@@ -1,10 +1,12 @@
-"""Admin registration of the site-frame snippets, and the translators' language boundary."""
+"""Admin registration of the site-frame snippets, search steering, and the translators' language boundary."""
 
-from django.urls import path
+from django.contrib.auth.models import Permission
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -12,6 +14,12 @@ from home import translation_admin
 from home.admin_api import ChooserPagesAdminAPIViewSet
 from home.models import Footer, MainMenu
 from home.roles import may_edit_locale
+from home.search_admin import (
+    REPORT_PERMISSION,
+    SearchSynonymViewSet,
+    may_read_search_report,
+    search_terms_report,
+)
 from home.views_admin import edit_string_translation_checked, upload_translation_po
 
 
@@ -31,6 +39,43 @@ class FooterViewSet(SnippetViewSet):
 
 register_snippet(MainMenuViewSet)
 register_snippet(FooterViewSet)
+register_snippet(SearchSynonymViewSet)
+
+
+class SearchTermsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_read_search_report(user=request.user)
+
+
+@hooks.register("register_admin_urls")
+def search_terms_report_url():
+    return [
+        path("reports/search-terms-by-language/", search_terms_report, name="search_terms_report")
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def search_terms_menu_item():
+    return SearchTermsMenuItem(
+        _("Search terms"),
+        reverse("search_terms_report"),
+        name="search-terms-by-language",
+        icon_name="search",
+        order=1300,
+    )
+
+
+@hooks.register("construct_reports_menu")
+def one_search_terms_report(request, menu_items):
+    # Wagtail's own report (superusers only) counts every language together; ours replaces it.
+    menu_items[:] = [item for item in menu_items if item.name != "search-terms"]
+
+
+@hooks.register("register_permissions")
+def search_report_permission():
+    # Offered in Settings → Groups, so other groups can be allowed to read the report.
+    app_label, codename = REPORT_PERMISSION.split(".")
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
 
 
 def _refuse_other_languages(request, instances):

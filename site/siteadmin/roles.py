@@ -46,6 +46,21 @@ SNIPPET_PERMISSIONS = {
     TRANSLATORS: ["change"],
 }
 
+# Promotions and synonyms change search results the moment they are saved (they have no drafts),
+# so, like publishing, they are the moderators'; editors read the synonym lists and the search
+# terms report, to propose what a moderator should add.
+SEARCH_STEERING_PERMISSIONS = {
+    EDITORS: ["home.view_searchsynonymgroup", "home.view_searchtermdailyhits"],
+    MODERATORS: [
+        *(f"home.{action}_searchsynonymgroup" for action in ("add", "change", "delete", "view")),
+        "home.view_searchtermdailyhits",
+        *(
+            f"wagtailsearchpromotions.{action}_searchpromotion"
+            for action in ("add", "change", "delete")
+        ),
+    ],
+}
+
 
 def _permission(app_label_model_codename: str) -> Permission:
     app_label, codename = app_label_model_codename.split(".")
@@ -126,6 +141,8 @@ def ensure_roles() -> dict[str, Group]:
     translators.permissions.add(admin_access, submit_translation)
     for name, actions in SNIPPET_PERMISSIONS.items():
         _set_snippet_permissions(groups[name], actions)
+    for name, codenames in SEARCH_STEERING_PERMISSIONS.items():
+        groups[name].permissions.add(*(_permission(codename) for codename in codenames))
     _grant_collections(translators, COLLECTION_PERMISSIONS[TRANSLATORS])
     # Translators work on each translated language's tree only, never on the English source.
     for home in Page.objects.filter(depth=2, locale__in=translated_locales()):

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
@@ -309,6 +310,9 @@ MULTI_SERVER = env_bool("MULTI_SERVER") or env_int("WEB_CONCURRENCY", 1) > 1
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "ICLEI network site")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search terms are counted per day (home.search_log); Wagtail's clean-up
+# (`searchpromotions_garbage_collect`) keeps this many days, the search terms report reads 30.
+WAGTAILSEARCH_HITS_MAX_AGE = 30
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # Wagtail's default, stated because nginx's client_max_body_size (deploy/nginx/proxy.conf) must

@@ -1,0 +1,56 @@
+"""The admin's side of search: the search terms report and the synonym lists."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.models import SearchSynonymGroup
+from home.query_params import choice
+from home.search_report import REPORT_DAYS, popular_search_terms, search_terms_finding_nothing
+
+REPORT_PERMISSION = "home.view_searchtermdailyhits"
+PROMOTION_PERMISSIONS = [
+    f"wagtailsearchpromotions.{action}_searchpromotion" for action in ("add", "change", "delete")
+]
+
+
+def may_read_search_report(*, user) -> bool:
+    return user.is_active and (user.is_superuser or user.has_perm(REPORT_PERMISSION))
+
+
+def search_terms_report(request):
+    """Popular and zero-result search terms of the last 30 days, in one language at a time."""
+    if not may_read_search_report(user=request.user):
+        raise PermissionDenied
+    languages = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
+    language_code = choice(request.GET.get("language"), choices=languages) or settings.LANGUAGE_CODE
+    with translation.override(language_code):
+        # The visitor's search page in that language, to see what a term finds now.
+        visitor_search_url = reverse("search")
+    return TemplateResponse(
+        request,
+        "home/admin/search_terms_report.html",
+        {
+            "languages": languages.items(),
+            "language_code": language_code,
+            "days": REPORT_DAYS,
+            "popular": popular_search_terms(language_code=language_code),
+            "found_nothing": search_terms_finding_nothing(language_code=language_code),
+            "visitor_search_url": visitor_search_url,
+            "may_promote": any(request.user.has_perm(name) for name in PROMOTION_PERMISSIONS),
+        },
+    )
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    model = SearchSynonymGroup
+    icon = "search"
+    menu_label = _("Search synonyms")
+    list_display = ["words", "language"]
+    list_filter = ["language"]
+    inspect_view_enabled = True
