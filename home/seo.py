@@ -39,11 +39,13 @@ META_DESCRIPTION_LENGTH = 300
 def meta_description(*, page) -> str:
     """The page's summary for search engines, in the page's language: the editor's, else its
     `meta_description_source`, else its body's first paragraph, else what its type says of it."""
-    text = page.search_description or _field_text(page, page.meta_description_source)
+    text = page.search_description
+    text = text or _field_text(page, getattr(page, "meta_description_source", ""))
     text = text or _first_paragraph(page)
     if not text:
+        default = getattr(page, "default_meta_description", None)
         with translation.override(page.locale.language_code):
-            text = page.default_meta_description() or page.title
+            text = (default() if default else "") or page.title
     return _shortened(" ".join(text.split()), limit=META_DESCRIPTION_LENGTH)
 
 

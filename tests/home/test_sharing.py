@@ -4,7 +4,7 @@ import json
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
-from django.test import TestCase
+from django.test import RequestFactory, TestCase
 
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -15,6 +15,7 @@ from home.demo.sharing_image import TITLE as DEMO_IMAGE_TITLE
 from home.demo.sharing_image import build_default_sharing_image
 from home.models import SharingSettings
 from home.sharing_image import SHARING_RENDITION
+from home.structured_data import breadcrumb_list
 from tests.demo_site import DemoSiteTestCase
 from tests.factories import FooterFactory, StandardPageFactory, make_site, translate
 from tests.visible import soup
@@ -175,6 +176,14 @@ class SharingImageTests(TestCase):
         self.assertEqual(tags["og:image"], shared_rendition_url(hero))
         self.assertEqual(tags["og:image:alt"], "Mayors on a stage")
 
+    def test_an_image_whose_file_is_lost_costs_the_preview_not_the_page(self):
+        lost = wagtail_factories.ImageFactory()
+        lost.file.storage.delete(lost.file.name)
+        StandardPageFactory(parent=self.home, slug="lost", social_image=lost)
+        response = self.client.get("/en/lost/")
+        self.assertEqual(response.status_code, 200)
+        self.assertIsNone(meta(soup(response), "og:image"))
+
     def test_without_any_image_the_card_is_a_summary(self):
         sharing = SharingSettings.load()
         sharing.default_social_image = None
@@ -204,6 +213,18 @@ class StructuredDataTests(TestCase):
             with self.subTest(path=path):
                 (breadcrumbs,) = of_type(soup(self.client.get(path)), "BreadcrumbList")
                 self.assertEqual([c["name"] for c in breadcrumbs["itemListElement"]], names)
+
+    def test_breadcrumbs_cost_one_query_however_deep_the_page(self):
+        parent, pages = self.home, []
+        for depth in range(6):
+            parent = StandardPageFactory(parent=parent, slug=f"level-{depth}")
+            pages.append(parent)
+        request = RequestFactory().get("/")
+        breadcrumb_list(page=pages[0], request=request)  # the site's root paths, once
+        for page in (pages[1], pages[-1]):
+            with self.subTest(depth=page.depth), self.assertNumQueries(1):
+                crumbs = breadcrumb_list(page=page, request=request)["itemListElement"]
+            self.assertEqual(len(crumbs), page.depth - 1)
 
     def test_a_title_cannot_end_the_script_element(self):
         StandardPageFactory(parent=self.home, title="</script><script>alert(1)</script>", slug="x")
