@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext
@@ -22,7 +23,7 @@ from wagtail.search import index
 
 from events.blocks import MaterialBlock, OrganisationBlock, TopicBlock
 from events.forms import EventPageForm, SessionPageForm
-from events.timing import is_zone_name, zone_named
+from events.timing import display_zone, format_day, is_zone_name, zone_named
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.declarations import field_panels, synchronised_fields
 from home.models import HeroImageMixin, ModeratedSnippet, SitePage
@@ -95,6 +96,9 @@ class EventIndexPage(RoutablePageMixin, SitePage):
 
     class Meta:
         verbose_name = _("events index")
+
+    def default_meta_description(self) -> str:
+        return gettext("Upcoming and past events of the network, with their programmes.")
 
     def get_context(self, request, *args, **kwargs):
         # events.page_context imports these models: imported on use, no cycle at app loading.
@@ -299,6 +303,27 @@ class SessionPage(ProgrammePage):
 
     class Meta:
         verbose_name = _("session")
+
+    @cached_property
+    def event(self) -> "EventPage | None":
+        """The event whose programme this session is part of (its parent page)."""
+        parent = self.get_parent()
+        return parent.specific if parent is not None else None
+
+    def default_meta_description(self) -> str:
+        # "Framing session — part of the Zero Carbon City International Forum, 8 March 2022."
+        event = self.event
+        if event is None or self.start is None:
+            return ""
+        language_code = self.locale.language_code
+        zone = display_zone(event=event, language_code=language_code)
+        day = format_day(timezone.localtime(self.start, zone).date(), language_code=language_code)
+        # Translators: a session page's description when it has none of its own.
+        return gettext("%(session)s — part of %(event)s, %(day)s.") % {
+            "session": self.title,
+            "event": event.title,
+            "day": day,
+        }
 
     def snippets_published_with_page(self) -> list[Person]:
         """The people this session names: a new speaker is approved with the session."""

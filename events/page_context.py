@@ -70,7 +70,7 @@ def session_page_context(
     """The session, its people, status and its place in the programme (previous, next, parallel)."""
     session = page
     now = now or timezone.now()
-    event = session.get_parent().specific
+    event = session.event
     language_code = session.locale.language_code
     _, _, days = _programme(event=event, language_code=language_code, request=request, now=now)
     slots = [slot for day in days for slot in day.slots]

@@ -49,8 +49,9 @@ def next_status_change(*, sessions: list[SessionPage], now: datetime) -> datetim
 
 @dataclass(frozen=True)
 class PersonSummary:
-    """What the programme shows of a person: name and title."""
+    """What the programme shows of a person: name and title (`pk`: the same person once)."""
 
+    pk: int
     name: str
     role: str
 
@@ -135,11 +136,11 @@ def event_sessions(*, event: EventPage) -> list[SessionPage]:
         # A person never published (or taken offline) is left out until a moderator approves them.
         .filter(person__live=True)
         .order_by("session_id", "sort_order", "pk")
-        .values_list("session_id", "role", "person__name", "person__role")
+        .values_list("session_id", "role", "person_id", "person__name", "person__role")
     )
     by_session: dict[int, list[ProgrammePart]] = {}
-    for session_id, role, name, title in rows:
-        part = ProgrammePart(role=role, person=PersonSummary(name=name, role=title))
+    for session_id, role, person_id, name, title in rows:
+        part = ProgrammePart(role=role, person=PersonSummary(pk=person_id, name=name, role=title))
         by_session.setdefault(session_id, []).append(part)
     for session in sessions:
         session.programme_people = by_session.get(session.pk, [])

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +56,10 @@ class SitePage(Page):
 
     class Meta:
         abstract = True
+
+    def default_meta_description(self) -> str:
+        """What describes the page, in its language, when neither editor nor its text does."""
+        return ""
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -276,9 +281,22 @@ class Footer(SiteChromeSnippet):
         return preview_site_chrome(footer=self)
 
 
+def validate_profile_urls(value: str) -> None:
+    """Each line must be a web address (http or https)."""
+    check = URLValidator(schemes=["http", "https"])
+    for line in value.splitlines():
+        if line.strip():
+            try:
+                check(line.strip())
+            except ValidationError as error:
+                raise ValidationError(
+                    _("“%(line)s” is not a web address (https://…)."), params={"line": line}
+                ) from error
+
+
 @register_setting(icon="site")
 class SharingSettings(BaseGenericSetting):
-    """The image used when a page without its own is shared on social media."""
+    """How the site appears when shared on social media and in search engines' results."""
 
     default_social_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -287,9 +305,37 @@ class SharingSettings(BaseGenericSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_(
+            "Shown when a page without its own sharing or hero image is shared. Best at "
+            "1200 × 630 pixels; its description is read out as the image's alternative text."
+        ),
+    )
+    organisation_logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("organisation logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The network's logo, as search engines may show it beside the site."),
+    )
+    organisation_profiles = models.TextField(
+        _("the network's profiles elsewhere"),
+        blank=True,
+        validators=[validate_profile_urls],
+        help_text=_(
+            "One address a line: the network's official accounts (e.g. on LinkedIn or YouTube)."
+        ),
     )
 
-    panels = [FieldPanel("default_social_image")]
+    panels = [
+        FieldPanel("default_social_image"),
+        FieldPanel("organisation_logo"),
+        FieldPanel("organisation_profiles"),
+    ]
+
+    def profile_urls(self) -> list[str]:
+        return [line.strip() for line in self.organisation_profiles.splitlines() if line.strip()]
 
     class Meta:
         verbose_name = _("sharing")

@@ -73,6 +73,8 @@ def search(request: HttpRequest) -> HttpResponse:
             "promoted": promoted,
             "search_failed": search_failed,
             "alternates": path_alternates(request=request),
+            # Result lists are no content of their own; the pages they link to are.
+            "robots": "noindex, follow",
         },
     )
 

@@ -17,9 +17,13 @@ def site_chrome(context) -> SiteChrome:
 
 @register.simple_tag(takes_context=True)
 def sharing_meta(context):
-    """Title, description, canonical URL and image for search engines and social media."""
+    """Description, canonical URL, image, robots rule, alternates and JSON-LD of the page."""
+    chrome = context.get("chrome")
     return seo.page_meta(
         page=context.get("page"),
         request=context.get("request"),
         alternates=context.get("alternates") or [],
+        robots=context.get("robots") or "",
+        is_error_page=bool(context.get("is_error_page")),
+        organisation_name=chrome.organisation_name if chrome else "",
     )

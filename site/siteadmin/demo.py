@@ -14,6 +14,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from home.demo import home_content
+from home.demo.sharing_image import build_default_sharing_image
 from home.demo.translation import Catalogue, TranslationReport, translate_objects
 from siteadmin.roles import ensure_roles
 from siteadmin.sections import demo_catalogues, demo_section_builders
@@ -32,6 +33,7 @@ def load_demo_content() -> DemoReport:
     english = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     home, pages = home_content.build_english_home(locale=english)
     about = pages[1]
+    build_default_sharing_image()
     sections = [build(home=home, locale=english) for build in demo_section_builders()]
     chrome = home_content.build_english_chrome(
         locale=english,

@@ -84,8 +84,9 @@ class StructuredDataTests(TestCase):
     def json_ld(self):
         html = self.client.get("/en/events/forum/").content.decode()
         scripts = re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
-        self.assertEqual(len(scripts), 1)
-        return json.loads(scripts[0])
+        events = [data for data in map(json.loads, scripts) if data.get("@type") == "Event"]
+        self.assertEqual(len(events), 1)
+        return events[0]
 
     def test_event_is_an_online_event_with_a_virtual_location_and_organisers(self):
         data = self.json_ld()

@@ -1,9 +1,12 @@
 """Every page type describes itself to search engines from one declared field."""
 
+import json
+
 from django.apps import apps
 from django.test import TestCase
 
 from wagtail.fields import RichTextField
+from wagtail.models import Locale
 
 from home.models import SitePage
 from home.seo import META_DESCRIPTION_LENGTH, meta_description
@@ -49,3 +52,18 @@ class MetaDescriptionTests(TestCase):
         description = meta_description(page=page)
         self.assertEqual(len(description), META_DESCRIPTION_LENGTH)
         self.assertTrue(description.endswith("…"))
+
+    def test_without_its_own_text_the_body_speaks_then_the_title(self):
+        model = apps.get_model("home", "StandardPage")
+        english = Locale.objects.get_or_create(language_code="en")[0]
+        body = json.dumps(
+            [
+                {"type": "heading", "value": {"text": "Members", "level": "h2"}},
+                {"type": "paragraph", "value": "<p>Cities <i>and</i> regions.</p>"},
+            ]
+        )
+        page = model(title="Members", intro="", body=body, locale=english)
+        self.assertEqual(meta_description(page=page), "Cities and regions.")
+        self.assertEqual(
+            meta_description(page=model(title="Members", intro="", locale=english)), "Members"
+        )

@@ -2,6 +2,7 @@
 
 from django.core.management import call_command
 
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
@@ -16,6 +17,7 @@ def counts() -> dict[str, int]:
         "menus": MainMenu.objects.count(),
         "footers": Footer.objects.count(),
         "translations": Translation.objects.count(),
+        "images": get_image_model().objects.count(),
     }
 
 

@@ -9,7 +9,12 @@ SECRET_KEY = "test-only-secret-key"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Renditions are read from the database: image ids come back after each test's rollback,
+    # and a rendition cached by an earlier test would describe another image.
+    "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+}
 # One process, so the page cache works in memory too (tests/conftest.py empties it per test).
 PAGE_CACHE_SECONDS = 300
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
