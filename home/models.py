@@ -26,6 +26,7 @@ from home.languages import absolute_page_url, language_switcher_links, page_alte
 from home.moderation import moderation_title
 from home.navigation import SiteChrome, preview_site_chrome
 from home.previews import serve_in_own_language
+from home.search_documents import SearchDocument, SearchTerm  # noqa: F401 (models of this app)
 
 # Hook for section apps: `fn(*, page: HomePage) -> dict` adds to the home page's context.
 HOME_PAGE_CONTEXT_HOOK = "home_page_context"

@@ -17,6 +17,7 @@ from home.cache_invalidation import register_cache_invalidation
 from home.models import Footer, MainMenu, ModeratedSnippet
 from home.moderation import on_page_published
 from home.navigation import forget_site_chrome
+from home.search_index import connect_search_index
 
 
 def _forget(**kwargs):
@@ -47,3 +48,5 @@ def register_signal_handlers() -> None:
     register_cache_invalidation(snippet_base=ModeratedSnippet)
     # Children approved with their parent (an event's sessions) are published with it.
     page_published.connect(on_page_published, dispatch_uid="publish-children-with-parent")
+    # Site search reads its own index of live pages (home.search_index).
+    connect_search_index()

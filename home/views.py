@@ -28,7 +28,8 @@ from wagtail.models import Locale, Page
 
 from home.languages import home_page_links, path_alternates, source_language_page_for_path
 from home.query_params import page_number
-from home.search import clean_search_query, search_pages
+from home.search import clean_search_query, query_clauses, search_pages
+from home.search_passages import with_passages
 from home.sitemaps import AllLanguagesSitemap
 
 logger = logging.getLogger(__name__)
@@ -40,12 +41,17 @@ def search(request: HttpRequest) -> HttpResponse:
     """Site search in the visitor's language."""
     query = clean_search_query(request.GET.get("q"))
     search_failed = False
+    # Words editors say mean the same ({"word": ["other word", …]}), or None.
+    synonyms = None
     try:
-        results = search_pages(query=query, locale=Locale.get_active())
+        results = search_pages(query=query, locale=Locale.get_active(), synonyms=synonyms)
         page_of_results = Paginator(results, RESULTS_PER_PAGE).get_page(
             page_number(request.GET.get("page"))
         )
-        page_of_results.object_list = list(page_of_results.object_list)
+        page_of_results.object_list = with_passages(
+            pages=list(page_of_results.object_list),
+            clauses=query_clauses(query.text, synonyms=synonyms),
+        )
     except DatabaseError:
         # A search backend error must not cost the visitor the page; they can try other words.
         logger.exception("Search failed for query %r", query.text)
