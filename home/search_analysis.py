@@ -23,6 +23,8 @@ import snowballstemmer
 _JAPANESE_CHARACTER = re.compile(r"[\u3005\u3006\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA_ONLY = re.compile(r"[\u3040-\u30ff]+")
 _WORD_RUN = re.compile(r"[^\W_]+")
+_HIRAGANA_ONLY = re.compile(r"[\u3040-\u309f\u30fc]+")
+_LETTERS_OR_DIGITS = re.compile(r"\d+|[^\W\d_]+")
 # Words that carry no meaning of their own are indexed but left out of a query, unless the
 # query has nothing else: "climate of cities" must not need "of" on the page.
 _ENGLISH_FUNCTION_WORDS = frozenset(
@@ -133,6 +135,30 @@ def _japanese_words(run: str, *, offset: int, position: int) -> Iterator[Word]:
         position += 1
 
 
+def _latin_words(segment: str, *, offset: int, position: int) -> Iterator[Word]:
+    yield Word(
+        start=offset,
+        end=offset + len(segment),
+        position=position,
+        terms=_latin_terms(segment),
+        is_function_word=segment.casefold() in _ENGLISH_FUNCTION_WORDS,
+    )
+    # COP26 is also indexed as COP and 26, so "COP 26" and "26" find it; 2026 stays one number.
+    parts = _LETTERS_OR_DIGITS.findall(segment)
+    if len(parts) > 1:
+        start = offset
+        for part in parts:
+            start = offset + segment.index(part, start - offset)
+            yield Word(
+                start=start,
+                end=start + len(part),
+                position=position,
+                terms=_latin_terms(part),
+                is_part=True,
+            )
+            start += len(part)
+
+
 def analyse(text: str, *, first_position: int = 1) -> list[Word]:
     """The words of a text already normalised with `normalise`, with offsets into it."""
     words: list[Word] = []
@@ -149,16 +175,7 @@ def analyse(text: str, *, first_position: int = 1) -> list[Word]:
                     position = found[-1].position + 1
                     words.extend(found)
             else:
-                casefolded = segment.casefold()
-                words.append(
-                    Word(
-                        start=offset,
-                        end=offset + len(segment),
-                        position=position,
-                        terms=_latin_terms(segment),
-                        is_function_word=casefolded in _ENGLISH_FUNCTION_WORDS,
-                    )
-                )
+                words.extend(_latin_words(segment, offset=offset, position=position))
                 position += 1
             offset += len(segment)
     return words
@@ -171,12 +188,21 @@ def query_term_groups(text: str) -> list[frozenset[str]]:
     matches only as written or normalised, since many kanji words share a reading (気候, 機構).
     """
     text = normalise(text)
-    words = [word for word in analyse(text) if not word.is_part]
-    meaningful = [word for word in words if not word.is_function_word] or words
-    groups = []
-    for word in meaningful:
-        surface = text[word.start : word.end]
-        groups.append(frozenset(_query_terms(word, surface=surface)))
+    words: list[tuple[Word, str]] = []
+    for run in _WORD_RUN.finditer(text):
+        if _HIRAGANA_ONLY.fullmatch(run.group()):
+            # Sudachi cuts a run of hiragana at guesses (じちたい: じ/ち/たい), so a word typed in
+            # hiragana is matched whole, against the pages' words and their readings.
+            whole = Word(start=0, end=len(run.group()), position=0, terms=frozenset())
+            words.append((whole, run.group()))
+        else:
+            words.extend(
+                (word, run.group()[word.start : word.end])
+                for word in analyse(run.group())
+                if not word.is_part
+            )
+    meaningful = [(w, surface) for w, surface in words if not w.is_function_word] or words
+    groups = [frozenset(_query_terms(word, surface=surface)) for word, surface in meaningful]
     return list(dict.fromkeys(groups))
 
 
