@@ -123,7 +123,12 @@ def _full_text_search(documents, clauses: list[Clause]) -> list[int]:
     tsquery = Func(Value(_tsquery(clauses)), function="", template="%(expressions)s::tsquery")
     matches = Func(F("search_vector"), tsquery, template="%(expressions)s", arg_joiner=" @@ ")
     in_title = Func(
-        Func(F("search_vector"), Value("{a}"), function="ts_filter", template='ts_filter(%(expressions)s::"char"[])'),
+        Func(
+            F("search_vector"),
+            Value("{a}"),
+            function="ts_filter",
+            template='ts_filter(%(expressions)s::"char"[])',
+        ),
         tsquery,
         template="%(expressions)s",
         arg_joiner=" @@ ",
@@ -134,7 +139,9 @@ def _full_text_search(documents, clauses: list[Clause]) -> list[int]:
             in_title=ExpressionWrapper(in_title, output_field=BooleanField()),
             # Cover density: more matches, and the query's words closer together, rank higher;
             # weights are PostgreSQL's own (title 1.0, headings 0.4, body 0.2).
-            rank=Func(F("search_vector"), tsquery, function="ts_rank_cd", output_field=FloatField()),
+            rank=Func(
+                F("search_vector"), tsquery, function="ts_rank_cd", output_field=FloatField()
+            ),
         )
         .filter(matches=True)
         .order_by("-in_title", "-rank", "page__path")
@@ -155,7 +162,9 @@ def _term_table_search(documents, clauses: list[Clause]) -> list[int]:
             either |= every
         documents = documents.filter(either)
     candidates = dict(documents.values_list("page_id", "page__path"))
-    every_term = {term for clause in clauses for groups in clause for group in groups for term in group}
+    every_term = {
+        term for clause in clauses for groups in clause for group in groups for term in group
+    }
     rows = SearchTerm.objects.filter(
         document_id__in=list(candidates), term__in=every_term
     ).values_list("document_id", "term", "weight", "position")

@@ -20,7 +20,9 @@ from itertools import groupby
 import snowballstemmer
 
 # Hiragana, katakana (with ー) and CJK ideographs (with 々 and 〆), after NFKC.
-_JAPANESE_CHARACTER = re.compile(r"[\u3005\u3006\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_JAPANESE_CHARACTER = re.compile(
+    r"[\u3005\u3006\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
 _KANA_ONLY = re.compile(r"[\u3040-\u30ff]+")
 _WORD_RUN = re.compile(r"[^\W_]+")
 _HIRAGANA_ONLY = re.compile(r"[\u3040-\u309f\u30fc]+")
@@ -28,14 +30,48 @@ _LETTERS_OR_DIGITS = re.compile(r"\d+|[^\W\d_]+")
 # Words that carry no meaning of their own are indexed but left out of a query, unless the
 # query has nothing else: "climate of cities" must not need "of" on the page.
 _ENGLISH_FUNCTION_WORDS = frozenset(
-    "a an and are as at be by for from has have how in is it its of on or that the this to "
-    "was were what when where which who will with".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "how",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "will",
+        "with",
+    ]
 )
 _JAPANESE_FUNCTION_WORDS = {"助詞", "助動詞"}
 _SKIPPED_PARTS_OF_SPEECH = {"補助記号", "空白"}
 # Positions a word's parts share with it (its Sudachi A-units), and a gap between fields so a
 # phrase never seems to run from the title into the body.
 FIELD_GAP = 100
+_LONGEST_JAPANESE_RUN = 4000
 
 
 @dataclass(frozen=True)
@@ -144,19 +180,16 @@ def _latin_words(segment: str, *, offset: int, position: int) -> Iterator[Word]:
         is_function_word=segment.casefold() in _ENGLISH_FUNCTION_WORDS,
     )
     # COP26 is also indexed as COP and 26, so "COP 26" and "26" find it; 2026 stays one number.
-    parts = _LETTERS_OR_DIGITS.findall(segment)
+    parts = list(_LETTERS_OR_DIGITS.finditer(segment))
     if len(parts) > 1:
-        start = offset
         for part in parts:
-            start = offset + segment.index(part, start - offset)
             yield Word(
-                start=start,
-                end=start + len(part),
+                start=offset + part.start(),
+                end=offset + part.end(),
                 position=position,
-                terms=_latin_terms(part),
+                terms=_latin_terms(part.group()),
                 is_part=True,
             )
-            start += len(part)
 
 
 def analyse(text: str, *, first_position: int = 1) -> list[Word]:
@@ -170,10 +203,19 @@ def analyse(text: str, *, first_position: int = 1) -> list[Word]:
         ):
             segment = "".join(characters)
             if is_japanese:
-                found = list(_japanese_words(segment, offset=offset, position=position))
-                if found:
-                    position = found[-1].position + 1
-                    words.extend(found)
+                # Sudachi refuses very long input; a run this long without punctuation is
+                # not prose, so cutting it costs at most a word.
+                for cut in range(0, len(segment), _LONGEST_JAPANESE_RUN):
+                    found = list(
+                        _japanese_words(
+                            segment[cut : cut + _LONGEST_JAPANESE_RUN],
+                            offset=offset + cut,
+                            position=position,
+                        )
+                    )
+                    if found:
+                        position = found[-1].position + 1
+                        words.extend(found)
             else:
                 words.extend(_latin_words(segment, offset=offset, position=position))
                 position += 1
@@ -214,4 +256,3 @@ def _query_terms(word: Word, *, surface: str) -> set[str]:
     # Readings are the kana-only terms; a word written with kanji or Latin letters never is.
     kana = {term for term in word.terms if _KANA_ONLY.fullmatch(term)}
     return (set(word.terms) - kana) or set(word.terms)
-

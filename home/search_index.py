@@ -113,7 +113,10 @@ def tsvector_literal(terms: list[tuple[str, str, int]]) -> str:
     return " ".join(
         _quoted(term)
         + ":"
-        + ",".join(f"{position}{weight}" for position, weight in sorted(at.items())[:_MAX_POSITIONS_PER_TERM])
+        + ",".join(
+            f"{position}{weight}"
+            for position, weight in sorted(at.items())[:_MAX_POSITIONS_PER_TERM]
+        )
         for term, at in positions.items()
     )
 

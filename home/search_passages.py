@@ -52,14 +52,14 @@ def passage(*, text: str, clauses: list[Clause]) -> SafeString:
         for term in word.terms & term_clauses.keys()
     ]
     if not matches:
-        return mark_safe("")  # noqa: S308 (empty)
+        return mark_safe("")
     best_start, best_end = max(
         _sentences(text),
         key=lambda span: len({c for s, e, c in matches if span[0] <= s and e <= span[1]}),
     )
     inside = sorted((s, e) for s, e, _ in matches if best_start <= s and e <= best_end)
     if not inside:
-        return mark_safe("")  # noqa: S308 (empty)
+        return mark_safe("")
     # Trim a long sentence to a window that starts a little before its first match.
     start = max(best_start, min(inside[0][0] - PASSAGE_LENGTH // 4, best_end - PASSAGE_LENGTH))
     end = min(best_end, start + PASSAGE_LENGTH)
@@ -80,7 +80,9 @@ def passage(*, text: str, clauses: list[Clause]) -> SafeString:
 
 def with_passages(*, pages: list[Page], clauses: list[Clause]) -> list[SearchResult]:
     """The results shown on one page of results, each with its passage from the page's text."""
-    documents = SearchDocument.objects.filter(page__in=pages).values_list("page_id", "headings", "body")
+    documents = SearchDocument.objects.filter(page__in=pages).values_list(
+        "page_id", "headings", "body"
+    )
     texts = {page_id: f"{body}\n{headings}" for page_id, headings, body in documents}
     return [
         SearchResult(page=page, passage=passage(text=texts.get(page.pk, ""), clauses=clauses))

@@ -24,7 +24,9 @@ class JapaneseSearchTests(TestCase):
             title="地域の脱炭素ロードマップ",
             intro="<p>日本政府は自治体と連携して地域脱炭素ロードマップを策定しました。ＣＯＰ２６の成果も紹介します。</p>",
         )
-        translate(cls.other, title="レジリエントな都市", intro="<p>ｶﾀｶﾅの説明もあるページです。</p>")
+        translate(
+            cls.other, title="レジリエントな都市", intro="<p>ｶﾀｶﾅの説明もあるページです。</p>"
+        )
         translate(
             cls.tokyo,
             title="首都の取り組み",
@@ -105,9 +107,7 @@ class JapaneseSearchTests(TestCase):
     def test_the_matching_passage_is_shown_with_the_words_marked(self):
         response = self.client.get("/ja/search/", {"q": "とうきょう 対策"})
         passage = soup(response).select_one(".search-results__passage")
-        self.assertEqual(
-            [mark.get_text() for mark in passage.find_all("mark")], ["東京", "対策"]
-        )
+        self.assertEqual([mark.get_text() for mark in passage.find_all("mark")], ["東京", "対策"])
         self.assertIn("気候変動", passage.get_text())
 
 

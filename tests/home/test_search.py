@@ -115,7 +115,9 @@ class EnglishSearchTests(TestCase):
     def test_the_passage_marks_the_words_and_escapes_the_text(self):
         response = self.client.get("/en/search/", {"q": "script"})
         passage = soup(response).select_one(".search-results__passage")
-        self.assertEqual([mark.get_text() for mark in passage.find_all("mark")], ["script", "script"])
+        self.assertEqual(
+            [mark.get_text() for mark in passage.find_all("mark")], ["script", "script"]
+        )
         self.assertIn("&lt;<mark>script</mark>&gt;alert(1)", response.content.decode())
         self.assertNotContains(response, "<script>alert(1)")
 
