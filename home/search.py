@@ -10,13 +10,13 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F, FloatField, Func, Q, Value
+from django.db.models import BooleanField, F, FloatField, Func, Q, Value
 
 from wagtail.models import Locale, Page
 
 from home.query_params import bounded_text
 from home.search_analysis import normalise, query_term_groups
-from home.search_documents import SearchDocument, SearchTerm
+from home.search_documents import SearchDocument, SearchTerm, quoted_lexeme
 from home.search_ranking import Clause, rank_by_terms
 from home.visibility import reachable
 
@@ -106,44 +106,41 @@ def search_pages(
 
 
 def _tsquery(clauses: list[Clause]) -> str:
-    def quoted(term: str) -> str:
-        return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
-
     def spelling(groups) -> str:
-        return " & ".join("(" + " | ".join(sorted(map(quoted, group))) + ")" for group in groups)
+        return " & ".join(
+            "(" + " | ".join(sorted(map(quoted_lexeme, group))) + ")" for group in groups
+        )
 
     return " & ".join(
         "(" + " | ".join(f"({spelling(groups)})" for groups in clause) + ")" for clause in clauses
     )
 
 
+class _Matches(Func):
+    """PostgreSQL's `tsvector @@ tsquery`."""
+
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
 def _full_text_search(documents, clauses: list[Clause]) -> list[int]:
     # The query is written as a tsquery literal: its terms are already analysed, as the
     # document's are, so no text search configuration changes them on the way.
-    tsquery = Func(Value(_tsquery(clauses)), function="", template="%(expressions)s::tsquery")
-    matches = Func(F("search_vector"), tsquery, template="%(expressions)s", arg_joiner=" @@ ")
-    in_title = Func(
-        Func(
-            F("search_vector"),
-            Value("{a}"),
-            function="ts_filter",
-            template='ts_filter(%(expressions)s::"char"[])',
-        ),
-        tsquery,
-        template="%(expressions)s",
-        arg_joiner=" @@ ",
+    tsquery = Func(Value(_tsquery(clauses)), template="%(expressions)s::tsquery")
+    title_terms = Func(
+        F("search_vector"), Value("{a}"), template='ts_filter(%(expressions)s::"char"[])'
     )
     found = (
-        documents.annotate(
-            matches=ExpressionWrapper(matches, output_field=BooleanField()),
-            in_title=ExpressionWrapper(in_title, output_field=BooleanField()),
+        documents.filter(_Matches(F("search_vector"), tsquery))
+        .annotate(
+            in_title=_Matches(title_terms, tsquery),
             # Cover density: more matches, and the query's words closer together, rank higher;
             # weights are PostgreSQL's own (title 1.0, headings 0.4, body 0.2).
             rank=Func(
                 F("search_vector"), tsquery, function="ts_rank_cd", output_field=FloatField()
             ),
         )
-        .filter(matches=True)
         .order_by("-in_title", "-rank", "page__path")
     )
     return list(found.values_list("page_id", flat=True)[:SEARCH_RESULT_LIMIT])

@@ -125,9 +125,8 @@ def _sudachi_dictionary():
 def _sudachi_tokenizer():
     # A tokenizer per thread (runserver is threaded); the dictionary is shared.
     if not hasattr(_sudachi, "tokenizer"):
-        from sudachipy import SplitMode
-
-        _sudachi.tokenizer = _sudachi_dictionary().tokenizer(mode=SplitMode.C)
+        # Mode C: the longest units (東京都, 脱炭素), which are what a reader calls words.
+        _sudachi.tokenizer = _sudachi_dictionary().tokenizer(mode="C")
     return _sudachi.tokenizer
 
 
@@ -141,8 +140,6 @@ def _morpheme_terms(morpheme) -> frozenset[str]:
 
 
 def _japanese_words(run: str, *, offset: int, position: int) -> Iterator[Word]:
-    from sudachipy import SplitMode
-
     for morpheme in _sudachi_tokenizer().tokenize(run):
         part_of_speech = morpheme.part_of_speech()[0]
         if part_of_speech in _SKIPPED_PARTS_OF_SPEECH:
@@ -157,7 +154,7 @@ def _japanese_words(run: str, *, offset: int, position: int) -> Iterator[Word]:
         )
         # A compound (東京都, 脱炭素) is also indexed by its short units (東京, 炭素) at the
         # same position, so a query for a part finds the whole.
-        units = morpheme.split(SplitMode.A)
+        units = morpheme.split("A")
         if len(units) > 1:
             for unit in units:
                 yield Word(

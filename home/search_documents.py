@@ -9,6 +9,11 @@ TITLE, HEADINGS, BODY = "A", "B", "C"
 WEIGHT_CHOICES = [(TITLE, "title"), (HEADINGS, "headings"), (BODY, "body")]
 
 
+def quoted_lexeme(term: str) -> str:
+    """A term as PostgreSQL's tsvector and tsquery input read it: quoted, taken as it is."""
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
 class TextSearchVectorField(models.TextField):
     """A tsvector on PostgreSQL (written from the analysed terms), plain text elsewhere."""
 

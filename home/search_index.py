@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import connection, transaction
+from django.db.models.signals import post_save
 
 from wagtail.blocks import StreamValue
 from wagtail.fields import RichTextField, StreamField
@@ -22,7 +23,14 @@ from wagtail.search import index
 from bs4 import BeautifulSoup
 
 from home.search_analysis import FIELD_GAP, analyse, normalise
-from home.search_documents import BODY, HEADINGS, TITLE, SearchDocument, SearchTerm
+from home.search_documents import (
+    BODY,
+    HEADINGS,
+    TITLE,
+    SearchDocument,
+    SearchTerm,
+    quoted_lexeme,
+)
 
 # PostgreSQL keeps positions up to 16383 and at most 256 per lexeme; a lexeme is at most 2 kB.
 _MAX_POSITION = 16383
@@ -100,10 +108,6 @@ def _terms_by_weight(text: PageText) -> list[tuple[str, str, int]]:
     return found
 
 
-def _quoted(term: str) -> str:
-    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
-
-
 def tsvector_literal(terms: list[tuple[str, str, int]]) -> str:
     """PostgreSQL's text form of a tsvector: each term with its positions and weights."""
     positions: dict[str, dict[int, str]] = defaultdict(dict)
@@ -111,7 +115,7 @@ def tsvector_literal(terms: list[tuple[str, str, int]]) -> str:
         # One weight per position; the first (the heaviest field) wins.
         positions[term].setdefault(position, weight)
     return " ".join(
-        _quoted(term)
+        quoted_lexeme(term)
         + ":"
         + ",".join(
             f"{position}{weight}"
@@ -191,6 +195,4 @@ def _on_page_saved(*, instance, update_fields=None, raw=False, **kwargs) -> None
 
 def connect_search_index() -> None:
     """Index pages as they are saved; documents of deleted pages go with them (CASCADE)."""
-    from django.db.models.signals import post_save
-
     post_save.connect(_on_page_saved, dispatch_uid="search-index-page-saved")
