@@ -140,6 +140,7 @@ def _morpheme_terms(morpheme) -> frozenset[str]:
 
 
 def _japanese_words(run: str, *, offset: int, position: int) -> Iterator[Word]:
+    previous = None
     for morpheme in _sudachi_tokenizer().tokenize(run):
         part_of_speech = morpheme.part_of_speech()[0]
         if part_of_speech in _SKIPPED_PARTS_OF_SPEECH:
@@ -152,6 +153,17 @@ def _japanese_words(run: str, *, offset: int, position: int) -> Iterator[Word]:
             terms=_morpheme_terms(morpheme),
             is_function_word=is_function_word,
         )
+        # Two words read together (気候 変動: きこうへんどう), since a query typed in hiragana is
+        # matched whole.
+        if previous is not None and not is_function_word and morpheme.reading_form():
+            yield Word(
+                start=offset + previous.begin(),
+                end=offset + morpheme.end(),
+                position=position - 1,
+                terms=frozenset({to_hiragana(previous.reading_form() + morpheme.reading_form())}),
+                is_part=True,
+            )
+        previous = None if is_function_word or not morpheme.reading_form() else morpheme
         # A compound (東京都, 脱炭素) is also indexed by its short units (東京, 炭素) at the
         # same position, so a query for a part finds the whole.
         units = morpheme.split("A")

@@ -55,6 +55,8 @@ class JapaneseSearchTests(TestCase):
         self.assertEqual(self.results("とうきょう"), ["/ja/tokyo/"])
         self.assertEqual(self.results("トウキョウ"), ["/ja/tokyo/"])
         self.assertEqual(self.results("れんけい"), ["/ja/decarbonisation/"])
+        # Two words (気候 変動) typed as one in hiragana.
+        self.assertEqual(self.results("きこうへんどう"), ["/ja/tokyo/"])
 
     def test_full_and_half_width_forms_are_the_same_word(self):
         # Stored as half-width katakana, typed full-width; stored full-width Latin, typed half-width.
