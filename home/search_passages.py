@@ -2,6 +2,7 @@
 with those words marked (<mark>), everything else HTML-escaped."""
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.utils.html import escape
@@ -36,35 +37,48 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _best_sentence(
+    text: str, *, term_clauses: dict[str, set[int]], clause_count: int
+) -> tuple[int, int, list[tuple[int, int]]] | None:
+    """The first sentence holding the most clauses: its span and the spans of its matches."""
+    best, most = None, 0
+    for start, end in _sentences(text):
+        found = [
+            (start + word.start, start + word.end, clause)
+            for word in analyse(text[start:end])
+            for term in word.terms & term_clauses.keys()
+            for clause in term_clauses[term]
+        ]
+        count = len({clause for _, _, clause in found})
+        if count > most:
+            best, most = (start, end, sorted({(s, e) for s, e, _ in found})), count
+            # Sentences are analysed one by one, and the rest skipped once one holds it all.
+            if count == clause_count:
+                break
+    return best
+
+
 def passage(*, text: str, clauses: list[Clause]) -> SafeString:
     """The best sentence of `text` for the query, trimmed around its first match, words marked."""
     text = normalise(text)
-    term_clauses = {
-        term: index
-        for index, clause in enumerate(clauses)
-        for spelling in clause
-        for group in spelling
-        for term in group
-    }
-    matches = [
-        (word.start, word.end, term_clauses[term])
-        for word in analyse(text)
-        for term in word.terms & term_clauses.keys()
-    ]
-    if not matches:
+    term_clauses: dict[str, set[int]] = defaultdict(set)
+    for index, clause in enumerate(clauses):
+        for spelling in clause:
+            for group in spelling:
+                for term in group:
+                    term_clauses[term].add(index)
+    best = _best_sentence(text, term_clauses=term_clauses, clause_count=len(clauses))
+    if best is None:
         return mark_safe("")
-    best_start, best_end = max(
-        _sentences(text),
-        key=lambda span: len({c for s, e, c in matches if span[0] <= s and e <= span[1]}),
-    )
-    inside = sorted((s, e) for s, e, _ in matches if best_start <= s and e <= best_end)
-    if not inside:
-        return mark_safe("")
+    sentence_start, sentence_end, matches = best
     # Trim a long sentence to a window that starts a little before its first match.
-    start = max(best_start, min(inside[0][0] - PASSAGE_LENGTH // 4, best_end - PASSAGE_LENGTH))
-    end = min(best_end, start + PASSAGE_LENGTH)
+    start = max(
+        sentence_start,
+        min(matches[0][0] - PASSAGE_LENGTH // 4, sentence_end - PASSAGE_LENGTH),
+    )
+    end = min(sentence_end, start + PASSAGE_LENGTH)
     marked = [False] * (end - start)
-    for s, e in inside:
+    for s, e in matches:
         for offset in range(max(s, start), min(e, end)):
             marked[offset - start] = True
     html, run_start = [], 0
@@ -73,8 +87,8 @@ def passage(*, text: str, clauses: list[Clause]) -> SafeString:
             piece = escape(text[start + run_start : start + offset])
             html.append(f"<mark>{piece}</mark>" if marked[run_start] else piece)
             run_start = offset
-    prefix = "…" if start > best_start else ""
-    suffix = "…" if end < best_end else ""
+    prefix = "…" if start > sentence_start else ""
+    suffix = "…" if end < sentence_end else ""
     return mark_safe(prefix + "".join(html) + suffix)  # noqa: S308 (every piece escaped above)
 
 
