@@ -3,7 +3,9 @@
 from io import StringIO
 
 from django.core.management import call_command
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Locale, Page
 
@@ -159,3 +161,24 @@ class SearchIndexRebuildTests(TestCase):
         self.assertTrue(
             SearchDocument.objects.filter(locale__language_code="ja").exclude(body="").exists()
         )
+
+
+class SearchQueryCountTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = make_site()
+        # Ten results fill one page of results, so both searches show the same pagination.
+        for number in range(10):
+            kind = "farms" if number % 2 else "turbines"
+            StandardPageFactory(parent=home, title=f"Wind {number}", intro=f"<p>Wind {kind}.</p>")
+
+    def queries_for(self, words: str) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get("/en/search/", {"q": words})
+        self.assertEqual(response.status_code, 200)
+        return len(queries)
+
+    def test_ten_results_cost_no_more_queries_than_five(self):
+        # The menu, footer and site addresses are cached by the first request with a result.
+        self.client.get("/en/search/", {"q": "farms"})
+        self.assertEqual(self.queries_for("wind"), self.queries_for("wind turbines"))
