@@ -120,10 +120,17 @@ class JapaneseRankingTests(TestCase):
         pages = {
             "body": "<p>この報告では最後に会議の記録を載せます。</p>",
             "title": "<p>議事と資料の一覧です。</p>",
+            "heading": "<h2>会議について</h2><p>日程と場所。</p>",
             "far": "<p>温暖化の影響について。ここでは長い説明が続きます。最後に対策を述べます。</p>",
             "close": "<p>温暖化対策の計画です。</p>",
         }
-        titles = {"body": "報告", "title": "会議の記録", "far": "影響", "close": "計画"}
+        titles = {
+            "body": "報告",
+            "title": "会議の記録",
+            "heading": "案内",
+            "far": "影響",
+            "close": "計画",
+        }
         for slug, intro in pages.items():
             page = StandardPageFactory(parent=home, title=slug.title(), slug=slug)
             translate(page, title=titles[slug], intro=intro)
@@ -131,8 +138,8 @@ class JapaneseRankingTests(TestCase):
     def results(self, query: str) -> list[str]:
         return search_result_links(self.client.get("/ja/search/", {"q": query}))
 
-    def test_a_title_match_ranks_above_a_body_match(self):
-        self.assertEqual(self.results("会議"), ["/ja/title/", "/ja/body/"])
+    def test_title_matches_rank_above_heading_matches_above_body_matches(self):
+        self.assertEqual(self.results("会議"), ["/ja/title/", "/ja/heading/", "/ja/body/"])
 
     def test_words_close_together_rank_above_words_far_apart(self):
         self.assertEqual(self.results("温暖化 対策"), ["/ja/close/", "/ja/far/"])
