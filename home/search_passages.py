@@ -2,7 +2,6 @@
 with those words marked (<mark>), everything else HTML-escaped."""
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.utils.html import escape
@@ -12,7 +11,7 @@ from wagtail.models import Page
 
 from home.search_analysis import analyse, normalise
 from home.search_documents import SearchDocument
-from home.search_ranking import Clause
+from home.search_ranking import Clause, clauses_of_term
 
 PASSAGE_LENGTH = 160
 _SENTENCE_END = re.compile(r"(?<=[。！？!?.])\s*|\n+")
@@ -61,13 +60,7 @@ def _best_sentence(
 def passage(*, text: str, clauses: list[Clause]) -> SafeString:
     """The best sentence of `text` for the query, trimmed around its first match, words marked."""
     text = normalise(text)
-    term_clauses: dict[str, set[int]] = defaultdict(set)
-    for index, clause in enumerate(clauses):
-        for spelling in clause:
-            for group in spelling:
-                for term in group:
-                    term_clauses[term].add(index)
-    best = _best_sentence(text, term_clauses=term_clauses, clause_count=len(clauses))
+    best = _best_sentence(text, term_clauses=clauses_of_term(clauses), clause_count=len(clauses))
     if best is None:
         return mark_safe("")
     sentence_start, sentence_end, matches = best

@@ -27,7 +27,8 @@ class Rank:
     score: float
 
 
-def _clauses_of_term(clauses: list[Clause]) -> dict[str, set[int]]:
+def clauses_of_term(clauses: list[Clause]) -> dict[str, set[int]]:
+    """Which clauses of the query each term answers."""
     found: dict[str, set[int]] = defaultdict(set)
     for index, clause in enumerate(clauses):
         for spelling in clause:
@@ -67,13 +68,13 @@ def rank_by_terms(
     *, rows: Iterable[tuple[int, str, str, int]], clauses: list[Clause]
 ) -> dict[int, Rank]:
     """Each page's rank from its matching (page id, term, weight, position) rows."""
-    clauses_of_term = _clauses_of_term(clauses)
+    term_clauses = clauses_of_term(clauses)
     occurrences: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
     title_terms: dict[int, set[str]] = defaultdict(set)
     for page_id, term, weight, position in rows:
         if weight == TITLE:
             title_terms[page_id].add(term)
-        for clause in clauses_of_term.get(term, ()):
+        for clause in term_clauses.get(term, ()):
             occurrences[page_id].append((position, clause, WEIGHT_VALUES[weight]))
     return defaultdict(
         lambda: Rank(in_title=False, score=0.0),
