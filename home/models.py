@@ -29,6 +29,7 @@ from home.languages import absolute_page_url, language_switcher_links, page_alte
 from home.moderation import moderation_title
 from home.navigation import SiteChrome, preview_site_chrome
 from home.previews import serve_in_own_language
+from home.search_documents import SearchDocument, SearchTerm  # noqa: F401 (models of this app)
 from home.search_synonyms import synonym_group_errors, synonym_words
 
 # Hook for section apps: `fn(*, page: HomePage) -> dict` adds to the home page's context.

@@ -1,23 +1,27 @@
-"""Site search: a visitor's words made safe, and the live pages in their language that match."""
+"""Site search: a visitor's words made safe, and the live pages in their language that match.
 
-import re
+Pages are found in the site's own index (home.search_index), analysed the same way as the query
+(home.search_analysis): every word of the query must be on the page, as written, normalised or,
+for a word typed in kana, by reading. Ranked by where the words are (title, then headings, then
+body) and how close together, with PostgreSQL full-text search or, on SQLite, the term table.
+"""
+
 import unicodedata
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import F, Func, Q, TextField
-from django.db.models.functions import Cast
+from django.db.models import BooleanField, F, FloatField, Func, Q, Value
 
 from wagtail.models import Locale, Page
-from wagtail.search.models import IndexEntry
-from wagtail.search.query import And, Or, Phrase, PlainText
 
 from home.query_params import bounded_text
-from home.visibility import unreachable_live_page_ids
+from home.search_analysis import normalise, query_term_groups
+from home.search_documents import SearchDocument, SearchTerm, quoted_lexeme
+from home.search_ranking import Clause, rank_by_terms
+from home.visibility import reachable
 
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULT_LIMIT = 500
-SUBSTRING_SEARCH_LANGUAGES = {"ja", "zh", "ko"}
 
 
 @dataclass(frozen=True)
@@ -46,85 +50,124 @@ def clean_search_query(raw: str | None) -> SearchQuery:
     return SearchQuery(text=text[:SEARCH_QUERY_MAX_LENGTH].strip(), was_truncated=was_truncated)
 
 
-# Hiragana, katakana (full and half width) and CJK ideographs: scripts written without spaces.
-_SPACELESS_SCRIPT = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]"
-)
+def _words(text: str) -> list[str]:
+    return normalise(text).casefold().split()
+
+
+def query_clauses(text: str, *, synonyms: dict[str, list[str]] | None = None) -> list[Clause]:
+    """The query as clauses that must all match; each is one or more spellings, any of which may.
+
+    `synonyms` maps a query word (or words) as typed to other words that mean the same, e.g.
+    {"温暖化": ["気候変動"]}: a page with either is found. Keys and values are raw words; both are
+    analysed here.
+    """
+    words = _words(text)
+    alternatives_for = {
+        tuple(_words(key)): [value for value in values if value.strip()]
+        for key, values in (synonyms or {}).items()
+        if _words(key)
+    }
+    clauses: list[Clause] = []
+    plain: list[str] = []
+    start = 0
+    while start < len(words):
+        # The longest synonym key that starts here wins ("climate change" before "climate").
+        for end in range(len(words), start, -1):
+            key = tuple(words[start:end])
+            if key in alternatives_for:
+                spellings = [" ".join(key), *alternatives_for[key]]
+                groups = [query_term_groups(spelling) for spelling in spellings]
+                clauses.append(tuple(group for group in groups if group))
+                start = end
+                break
+        else:
+            plain.append(words[start])
+            start += 1
+    clauses.extend(([group],) for group in query_term_groups(" ".join(plain)))
+    return [clause for clause in clauses if clause]
 
 
 def search_pages(
     *, query: SearchQuery, locale: Locale, synonyms: dict[str, list[str]] | None = None
-):
-    """Live public pages in the visitor's language matching the query, best first.
-
-    `synonyms` (home.search_synonyms.synonyms_for) maps a word or phrase of the query to the
-    words editors said mean the same; a page with any of them matches that part of the query.
-    """
-    if not query.text:
-        return Page.objects.none()
-    pages = (
-        Page.objects.live()
-        .public()
-        .filter(locale=locale)
-        .exclude(pk__in=unreachable_live_page_ids(locale=locale))
+) -> list[Page]:
+    """Live public pages in the visitor's language matching every word of the query, best first."""
+    clauses = query_clauses(query.text, synonyms=synonyms) if query.text else []
+    if not clauses:
+        return []
+    documents = SearchDocument.objects.filter(
+        locale=locale, page__in=reachable(Page.objects.filter(locale=locale)).values("pk")
     )
-    # Word-based full-text search cannot see inside Japanese sentences (not even a Latin word
-    # such as "COP26" written next to Japanese), so Japanese pages use substring search.
-    if locale.language_code in SUBSTRING_SEARCH_LANGUAGES or _SPACELESS_SCRIPT.search(query.text):
-        return _substring_search(pages=pages, text=query.text)
-    return pages.search(_with_synonyms(text=query.text, synonyms=synonyms or {}))
-
-
-def _with_synonyms(*, text: str, synonyms: dict[str, list[str]]) -> str | And:
-    """Every word must match (the backend's rule); a word or phrase editors gave synonyms for
-    matches as itself or any of them. The plain text when no synonym applies."""
-    words = text.casefold().split()
-    longest = max((len(key.split()) for key in synonyms), default=0)
-    parts, start, expanded = [], 0, False
-    while start < len(words):
-        # The longest phrase first, so "carbon dioxide" is taken whole before "carbon".
-        for length in range(min(longest, len(words) - start), 0, -1):
-            phrase = " ".join(words[start : start + length])
-            if phrase in synonyms:
-                parts.append(Or([_term(phrase), *map(_term, synonyms[phrase])]))
-                start, expanded = start + length, True
-                break
-        else:
-            parts.append(PlainText(words[start]))
-            start += 1
-    return And(parts) if expanded else text
-
-
-def _term(words: str) -> Phrase | PlainText:
-    return Phrase(words) if " " in words else PlainText(words)
-
-
-def _substring_search(*, pages, text: str) -> list[Page]:
-    """Japanese has no spaces between words, so a word is found anywhere inside the indexed
-    text (every term must appear); full-/half-width forms are folded on PostgreSQL (NFKC)."""
-    entries = IndexEntry.objects.all()
-    title, body = "title", "body"
     if connection.vendor == "postgresql":
-        # PostgreSQL keeps the index as tsvectors; their text form still holds each run of
-        # Japanese as one lexeme, so a substring search on it finds words inside sentences.
-        def folded(field: str) -> Func:
-            return Func(
-                Cast(F(field), TextField()),
-                function="normalize",
-                template="%(function)s(%(expressions)s, NFKC)",
-            )
+        page_ids = _full_text_search(documents, clauses)
+    else:
+        page_ids = _term_table_search(documents, clauses)
+    pages = Page.objects.in_bulk(page_ids)
+    return [pages[page_id] for page_id in page_ids if page_id in pages]
 
-        entries = entries.annotate(folded_title=folded("title"), folded_body=folded("body"))
-        title, body = "folded_title", "folded_body"
-    matches_title = Q()
-    for term in text.split():
-        entries = entries.filter(
-            Q(**{f"{title}__icontains": term}) | Q(**{f"{body}__icontains": term})
+
+def _tsquery(clauses: list[Clause]) -> str:
+    def spelling(groups) -> str:
+        return " & ".join(
+            "(" + " | ".join(sorted(map(quoted_lexeme, group))) + ")" for group in groups
         )
-        matches_title &= Q(**{f"{title}__icontains": term})
-    found = entries.values_list("object_id", flat=True)
-    in_title = set(entries.filter(matches_title).values_list("object_id", flat=True))
-    ids = {int(object_id) for object_id in found if object_id.isdigit()}
-    results = list(pages.filter(pk__in=ids).order_by("path")[:SEARCH_RESULT_LIMIT])
-    # Title matches first, then the rest in site order.
-    return sorted(results, key=lambda page: str(page.pk) not in in_title)
+
+    return " & ".join(
+        "(" + " | ".join(f"({spelling(groups)})" for groups in clause) + ")" for clause in clauses
+    )
+
+
+class _Matches(Func):
+    """PostgreSQL's `tsvector @@ tsquery`."""
+
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
+def _full_text_search(documents, clauses: list[Clause]) -> list[int]:
+    # The query is written as a tsquery literal: its terms are already analysed, as the
+    # document's are, so no text search configuration changes them on the way.
+    tsquery = Func(Value(_tsquery(clauses)), template="%(expressions)s::tsquery")
+    title_terms = Func(
+        F("search_vector"), Value("{a}"), template='ts_filter(%(expressions)s::"char"[])'
+    )
+    found = (
+        documents.filter(_Matches(F("search_vector"), tsquery))
+        .annotate(
+            in_title=_Matches(title_terms, tsquery),
+            # Cover density: more matches, and the query's words closer together, rank higher;
+            # weights are PostgreSQL's own (title 1.0, headings 0.4, body 0.2).
+            rank=Func(
+                F("search_vector"), tsquery, function="ts_rank_cd", output_field=FloatField()
+            ),
+        )
+        .order_by("-in_title", "-rank", "page__path")
+    )
+    return list(found.values_list("page_id", flat=True)[:SEARCH_RESULT_LIMIT])
+
+
+def _term_table_search(documents, clauses: list[Clause]) -> list[int]:
+    def having(group) -> Q:
+        return Q(pk__in=SearchTerm.objects.filter(term__in=group).values("document_id"))
+
+    for clause in clauses:
+        either = Q()
+        for groups in clause:
+            every = Q()
+            for group in groups:
+                every &= having(group)
+            either |= every
+        documents = documents.filter(either)
+    candidates = dict(documents.values_list("page_id", "page__path"))
+    every_term = {
+        term for clause in clauses for groups in clause for group in groups for term in group
+    }
+    rows = SearchTerm.objects.filter(
+        document_id__in=list(candidates), term__in=every_term
+    ).values_list("document_id", "term", "weight", "position")
+    ranks = rank_by_terms(rows=rows, clauses=clauses)
+    ordered = sorted(
+        candidates,
+        key=lambda page_id: (-ranks[page_id].in_title, -ranks[page_id].score, candidates[page_id]),
+    )
+    return ordered[:SEARCH_RESULT_LIMIT]

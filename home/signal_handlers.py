@@ -18,6 +18,7 @@ from home.cache_invalidation import forget_everything, register_cache_invalidati
 from home.models import Footer, MainMenu, ModeratedSnippet, SearchSynonymGroup
 from home.moderation import on_page_published
 from home.navigation import forget_site_chrome
+from home.search_index import connect_search_index
 from home.search_synonyms import forget_synonyms
 
 
@@ -59,6 +60,8 @@ def register_signal_handlers() -> None:
             )
     # Children approved with their parent (an event's sessions) are published with it.
     page_published.connect(on_page_published, dispatch_uid="publish-children-with-parent")
+    # Site search reads its own index of live pages (home.search_index).
+    connect_search_index()
 
 
 def _search_steering_changed(*, sender, **kwargs):

@@ -28,8 +28,9 @@ from wagtail.models import Locale, Page
 
 from home.languages import home_page_links, path_alternates, source_language_page_for_path
 from home.query_params import page_number
-from home.search import clean_search_query, search_pages
+from home.search import clean_search_query, query_clauses, search_pages
 from home.search_log import count_search, is_counted
+from home.search_passages import with_passages
 from home.search_promotions import promoted_results
 from home.search_synonyms import synonyms_for
 from home.sitemaps import AllLanguagesSitemap
@@ -47,9 +48,14 @@ def search(request: HttpRequest) -> HttpResponse:
     search_failed = False
     promoted = []
     try:
-        results = search_pages(query=query, locale=locale, synonyms=synonyms_for(locale=locale))
+        # Words editors say mean the same in this language ({"word": ["other word", …]}).
+        synonyms = synonyms_for(locale=locale)
+        results = search_pages(query=query, locale=locale, synonyms=synonyms)
         page_of_results = Paginator(results, RESULTS_PER_PAGE).get_page(asked_page)
-        page_of_results.object_list = list(page_of_results.object_list)
+        page_of_results.object_list = with_passages(
+            pages=list(page_of_results.object_list),
+            clauses=query_clauses(query.text, synonyms=synonyms),
+        )
         if page_of_results.number == 1:
             promoted = promoted_results(query=query, locale=locale, request=request)
     except DatabaseError:

@@ -42,6 +42,7 @@ class MakeRunSmokeTests(SimpleTestCase):
                 ["setup_roles"],
                 ["load_demo_content"],
                 ["load_demo_content"],
+                ["rebuild_search_index"],
             ):
                 result = run_python("manage.py", *command, env=env, timeout=600)
                 self.assertEqual(result.returncode, 0, f"{command}: {result.stderr[-3000:]}")

@@ -1,9 +1,18 @@
 """Visitors search in their own language; odd queries give a normal page."""
 
-from django.test import TestCase
+from io import StringIO
 
-from home.search import SEARCH_QUERY_MAX_LENGTH, clean_search_query
-from tests.factories import StandardPageFactory, make_site, translate
+from django.core.management import call_command
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Locale, Page
+
+from home.search import SEARCH_QUERY_MAX_LENGTH, clean_search_query, search_pages
+from home.search_documents import SearchDocument
+from tests.factories import StandardPageFactory, load_demo, make_site, translate
+from tests.visible import search_result_links, soup
 
 
 class SearchPageTests(TestCase):
@@ -67,3 +76,109 @@ class CleanSearchQueryTests(TestCase):
         query = clean_search_query("x" * 1000)
         self.assertEqual(len(query.text), SEARCH_QUERY_MAX_LENGTH)
         self.assertTrue(query.was_truncated)
+
+
+class EnglishSearchTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = make_site(japanese=True)
+        StandardPageFactory(
+            parent=home,
+            title="Adaptation plans",
+            slug="adaptation",
+            intro="<p>Cities are planning for a resilient future. Heat waves <b>&</b> floods.</p>",
+        )
+        StandardPageFactory(
+            parent=home,
+            title="Resilience",
+            slug="resilience",
+            intro="<p>What the network does.</p>",
+        )
+        StandardPageFactory(
+            parent=home,
+            title="Scripts",
+            slug="scripts",
+            intro="<p>Never run &lt;script&gt;alert(1)&lt;/script&gt; from a stranger.</p>",
+        )
+
+    def results(self, query: str) -> list[str]:
+        return search_result_links(self.client.get("/en/search/", {"q": query}))
+
+    def test_words_are_found_by_their_stem(self):
+        self.assertEqual(self.results("plan city"), ["/en/adaptation/"])
+        self.assertEqual(self.results("FLOODING"), ["/en/adaptation/"])
+
+    def test_a_title_match_ranks_above_a_body_match(self):
+        self.assertEqual(self.results("resilience"), ["/en/resilience/", "/en/adaptation/"])
+
+    def test_small_words_in_the_query_need_not_be_on_the_page(self):
+        self.assertEqual(self.results("plans for the cities"), ["/en/adaptation/"])
+
+    def test_the_passage_marks_the_words_and_escapes_the_text(self):
+        response = self.client.get("/en/search/", {"q": "script"})
+        passage = soup(response).select_one(".search-results__passage")
+        self.assertEqual(
+            [mark.get_text() for mark in passage.find_all("mark")], ["script", "script"]
+        )
+        self.assertIn("&lt;<mark>script</mark>&gt;alert(1)", response.content.decode())
+        self.assertNotContains(response, "<script>alert(1)")
+
+
+class SynonymTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = make_site(japanese=True)
+        cls.page = StandardPageFactory(parent=home, title="Warming", slug="warming")
+        translate(cls.page, title="温暖化対策", intro="<p>地球温暖化への対応。</p>")
+        cls.climate = StandardPageFactory(parent=home, title="Climate", slug="climate")
+        translate(cls.climate, title="気候変動", intro="<p>気候変動と都市。</p>")
+
+    def found(self, words: str, synonyms=None) -> list[str]:
+        locale = Locale.objects.get(language_code="ja")
+        query = clean_search_query(words)
+        return [page.url for page in search_pages(query=query, locale=locale, synonyms=synonyms)]
+
+    def test_a_synonym_finds_pages_with_either_word(self):
+        self.assertEqual(self.found("温暖化"), ["/ja/warming/"])
+        synonyms = {"温暖化": ["気候変動"]}
+        self.assertEqual(sorted(self.found("温暖化", synonyms)), ["/ja/climate/", "/ja/warming/"])
+
+    def test_other_words_of_the_query_must_still_match(self):
+        synonyms = {"温暖化": ["気候変動"]}
+        self.assertEqual(self.found("温暖化 都市", synonyms), ["/ja/climate/"])
+
+
+class SearchIndexRebuildTests(TestCase):
+    def test_the_demo_site_is_indexed_in_both_languages_and_a_rebuild_keeps_it(self):
+        load_demo()
+        live = Page.objects.live().filter(depth__gt=1)
+        self.assertEqual(SearchDocument.objects.count(), live.count())
+        before = dict(SearchDocument.objects.values_list("page_id", "body"))
+        output = StringIO()
+        call_command("rebuild_search_index", stdout=output)
+        self.assertIn(f"Indexed {live.count()} live pages", output.getvalue())
+        self.assertEqual(dict(SearchDocument.objects.values_list("page_id", "body")), before)
+        self.assertTrue(
+            SearchDocument.objects.filter(locale__language_code="ja").exclude(body="").exists()
+        )
+
+
+class SearchQueryCountTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = make_site()
+        # Ten results fill one page of results, so both searches show the same pagination.
+        for number in range(10):
+            kind = "farms" if number % 2 else "turbines"
+            StandardPageFactory(parent=home, title=f"Wind {number}", intro=f"<p>Wind {kind}.</p>")
+
+    def queries_for(self, words: str) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get("/en/search/", {"q": words})
+        self.assertEqual(response.status_code, 200)
+        return len(queries)
+
+    def test_ten_results_cost_no_more_queries_than_five(self):
+        # The menu, footer and site addresses are cached by the first request with a result.
+        self.client.get("/en/search/", {"q": "farms"})
+        self.assertEqual(self.queries_for("wind"), self.queries_for("wind turbines"))
