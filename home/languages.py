@@ -178,6 +178,9 @@ def source_language_page_for_path(*, request: HttpRequest) -> Page | None:
     prefix = f"/{current}/"
     if current == settings.LANGUAGE_CODE or not path.startswith(prefix) or len(path) > 2000:
         return None
+    # No page's address holds a NUL, and PostgreSQL refuses to compare text with one.
+    if "\x00" in path:
+        return None
     site = Site.find_for_request(request)
     if site is None:
         return None
