@@ -3,11 +3,12 @@
 import signal
 import sys
 import urllib.request
+from urllib.parse import quote
 
 from bench import wrk
 from bench.crowd import CrowdResult, crowd_after_change
 from bench.report import Measurement, table
-from bench.stack import REDIS_URL, Stack, production_stack, resident_megabytes
+from bench.stack import REDIS_URL, Stack, WorkerMemory, production_stack, worker_memory
 
 FORUM = "/en/events/benchmark-forum/"
 FORUM_JA = "/ja/events/benchmark-forum/"
@@ -30,13 +31,16 @@ def _check(stack: Stack, path: str, *, cache: str | None) -> None:
 
 def measure(
     stack: Stack,
-) -> tuple[list[Measurement], wrk.WrkResult, CrowdResult, list[float]]:
+) -> tuple[list[Measurement], wrk.WrkResult, CrowdResult, list[WorkerMemory]]:
     rows = [
         ("site.css through whitenoise", "/static/css/site.css", None, None),
         ("forum, 100 sessions, cached", FORUM, "hit", "cached"),
         ("forum, 100 sessions, uncached", FORUM + UNCACHED, None, "uncached"),
         ("/ja/ forum, 100 sessions, uncached", FORUM_JA + UNCACHED, None, None),
         ("/en/ home, uncached", "/en/" + UNCACHED, None, None),
+        # Search is never cached; a Japanese one loads the dictionary into the workers.
+        ('/en/ search "climate"', "/en/search/?q=climate", None, None),
+        ('/ja/ search "気候変動"', "/ja/search/?q=" + quote("気候変動"), None, None),
     ]
     _check(stack, FORUM, cache=None)  # fills the page cache
     measurements = []
@@ -55,7 +59,7 @@ def measure(
         visitors=CROWD,
         rounds=CROWD_ROUNDS,
     )
-    memory = [resident_megabytes(pid) for pid in stack.worker_pids()]
+    memory = [worker_memory(pid) for pid in stack.worker_pids()]
     return measurements, crowd, at_change, memory
 
 

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from bench.crowd import CrowdResult
+from bench.stack import WorkerMemory
 from bench.wrk import WrkResult
 
 # The issue's targets (share of the static file's rate, errors, memory).
@@ -29,7 +30,7 @@ def table(
     crowd: WrkResult,
     crowd_connections: int,
     at_change: CrowdResult,
-    memory: list[float],
+    memory: list[WorkerMemory],
 ) -> str:
     """Rows of rate, p50, p99, errors and share, then the crowd and memory lines."""
     static = measurements[0].result.requests_per_second
@@ -57,8 +58,9 @@ def table(
         + ", ".join(str(count) for count in at_change.renders)
         + f"; all served in {at_change.median_seconds * 1000:.0f} ms (median of "
         + f"{len(at_change.seconds)}); errors {at_change.errors}",
-        "RSS per gunicorn worker after the load: "
-        + ", ".join(f"{megabytes:.0f} MB" for megabytes in memory)
-        + f"  (target <= {RSS_LIMIT_MB} MB  {_verdict(max(memory) <= RSS_LIMIT_MB)})",
+        "Memory per gunicorn worker after the load (RSS / PSS / private): "
+        + ", ".join(f"{m.rss:.0f} / {m.pss:.0f} / {m.private:.0f} MB" for m in memory)
+        + f"  (target RSS <= {RSS_LIMIT_MB} MB  "
+        + f"{_verdict(max(m.rss for m in memory) <= RSS_LIMIT_MB)})",
     ]
     return "\n".join(lines)

@@ -30,6 +30,7 @@ SETUP_COMMANDS = (
     ["setup_roles"],
     ["load_demo_content"],
     ["create_benchmark_event", "--sessions", "100"],
+    ["rebuild_search_index"],
     ["collectstatic", "--noinput", "-v0"],
 )
 
@@ -49,12 +50,27 @@ class Stack:
         return [int(child) for child in children]
 
 
-def resident_megabytes(pid: int) -> float:
-    """A process's resident memory (VmRSS) in MB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise ValueError(f"no VmRSS for process {pid}")
+@dataclass(frozen=True)
+class WorkerMemory:
+    """A worker's memory in MB: resident (VmRSS), its proportional share of pages it shares
+    with other processes (PSS), and what is its alone (private)."""
+
+    rss: float
+    pss: float
+    private: float
+
+
+def worker_memory(pid: int) -> WorkerMemory:
+    """From /proc/<pid>/smaps_rollup (Linux 4.14+)."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        name, value, *_ = line.split()
+        fields[name.rstrip(":")] = int(value) / 1024
+    return WorkerMemory(
+        rss=fields["Rss"],
+        pss=fields["Pss"],
+        private=fields["Private_Clean"] + fields["Private_Dirty"],
+    )
 
 
 def _free_port() -> int:
