@@ -42,6 +42,8 @@ NOT_SHARED = {"private", "no-store", "no-cache"}
 # lock outlives any render, so a worker killed mid-render holds nobody up for longer.
 RENDER_LOCK_SECONDS = 30
 WAIT_STEP_SECONDS = 0.02
+# How long an address whose answer could not be kept is rendered without waiting for others.
+NOT_KEPT_SECONDS = 60
 
 # The earliest moment the page being rendered changes by itself (None: only when edited).
 _changes_at: ContextVar[datetime | None] = ContextVar("page_changes_at", default=None)
@@ -144,7 +146,7 @@ class PageCacheMiddleware:
         except DisallowedHost:
             # Refused further in, once the visitor's language is known (the 400 page speaks it).
             return self.get_response(request)
-        found = cache.get_many([GENERATION_KEY, key])
+        found = cache.get_many([GENERATION_KEY, key, _not_kept_key(key)])
         generation, kept = found.get(GENERATION_KEY), found.get(key)
         now = timezone.now().timestamp()
         if generation is None:
@@ -152,14 +154,17 @@ class PageCacheMiddleware:
             generation = cache.get(GENERATION_KEY)
         elif _is_fresh(kept, generation=generation, now=now):
             return _from_cache(kept, now=now)
+        # Waiting for another render is worth it only if that render leaves a copy: not for an
+        # address whose last answer could not be kept (a form, a 404), nor for a HEAD (its
+        # answer is not kept, so those waiting behind it would all render anyway).
+        if generation is None or request.method != "GET" or found.get(_not_kept_key(key)):
+            return self._render_and_keep(request, key=key, generation=generation, now=now)
         return self._render_once(request, key=key, generation=generation, now=now)
 
     def _render_once(
-        self, request: HttpRequest, *, key: str, generation: str | None, now: float
+        self, request: HttpRequest, *, key: str, generation: str, now: float
     ) -> HttpResponse:
         """Render, unless another worker is rendering this page now: then serve its copy."""
-        if generation is None:
-            return self._render_and_keep(request, key=key, generation=generation, now=now)
         lock = f"{key}:rendering:{generation}"
         if cache.add(lock, 1, RENDER_LOCK_SECONDS):
             try:
@@ -186,6 +191,9 @@ class PageCacheMiddleware:
         finally:
             _changes_at.reset(token)
         if not _may_keep(response):
+            if request.method == "GET":
+                # Others asking for it meanwhile render at once rather than wait for a copy.
+                cache.set(_not_kept_key(key), 1, NOT_KEPT_SECONDS)
             response["X-Page-Cache"] = "skip"
             return response
         expires = now + settings.PAGE_CACHE_SECONDS
@@ -207,6 +215,10 @@ class PageCacheMiddleware:
             )
             cache.set(key, page, seconds)
         return response
+
+
+def _not_kept_key(key: str) -> str:
+    return f"{key}:not-kept"
 
 
 def _is_fresh(kept: CachedPage | None, *, generation: str, now: float) -> bool:

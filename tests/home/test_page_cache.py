@@ -307,6 +307,34 @@ class CrowdAfterAChangeTests(SimpleTestCase):
         # Each waited for one render at most, not for the whole wait allowance.
         self.assertLess(time.monotonic() - started, 1.5)
 
+    def overlapping_renders(self, status: int, methods: list[str]) -> int:
+        """How many renders of the page ran at the same time, for requests sent at once."""
+        running, most = [], []
+
+        def page(_request):
+            running.append(1)
+            most.append(len(running))
+            time.sleep(0.3)
+            running.pop()
+            return HttpResponse("page", status=status)
+
+        middleware = PageCacheMiddleware(page)
+        requests = [RequestFactory().generic(method, "/en/forum/") for method in methods]
+        with ThreadPoolExecutor(max_workers=len(requests)) as pool:
+            list(pool.map(middleware, requests))
+        return max(most)
+
+    def test_once_an_address_could_not_be_kept_its_visitors_no_longer_wait_for_each_other(self):
+        self.overlapping_renders(404, ["GET"])
+        self.assertGreater(self.overlapping_renders(404, ["GET"] * 4), 1)
+
+    def test_a_head_request_does_not_make_the_visitors_behind_it_wait(self):
+        # Its answer is not kept, so waiting for it would only delay their own render.
+        self.assertEqual(self.overlapping_renders(200, ["HEAD", "GET"]), 2)
+        # GETs still wait for one another.
+        cache.clear()
+        self.assertEqual(self.overlapping_renders(200, ["GET", "GET"]), 1)
+
     @override_settings(PAGE_CACHE_WAIT_SECONDS=0.2)
     def test_a_render_that_takes_too_long_does_not_hold_the_others(self):
         renders = []
