@@ -34,6 +34,8 @@ def measure(
 ) -> tuple[list[Measurement], wrk.WrkResult, CrowdResult, list[WorkerMemory]]:
     rows = [
         ("site.css through whitenoise", "/static/css/site.css", None, None),
+        # The floor: a Django view with no database and no template, through every middleware.
+        ("robots.txt, uncached (no database)", "/robots.txt" + UNCACHED, None, None),
         ("forum, 100 sessions, cached", FORUM, "hit", "cached"),
         ("forum, 100 sessions, uncached", FORUM + UNCACHED, None, "uncached"),
         ("/ja/ forum, 100 sessions, uncached", FORUM_JA + UNCACHED, None, None),
