@@ -3,6 +3,7 @@
 from io import StringIO
 from unittest import mock
 
+from django.core.checks import run_checks
 from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
@@ -115,6 +116,25 @@ class LongPagePassageTests(TestCase):
         passages = soup(response).select(".search-results__passage")
         self.assertEqual(len(passages), 3)
         self.assertIn("気候変動", passages[0].find("mark").get_text())
+
+
+class EmptySearchIndexCheckTests(TestCase):
+    def deploy_warnings(self) -> list[str]:
+        messages = run_checks(include_deployment_checks=True)
+        return [message.id for message in messages if message.id == "home.W001"]
+
+    def test_a_deploy_check_warns_when_live_pages_have_no_search_index(self):
+        make_site()
+        self.assertEqual(self.deploy_warnings(), [])
+        SearchDocument.objects.all().delete()
+        self.assertEqual(self.deploy_warnings(), ["home.W001"])
+        call_command("rebuild_search_index", stdout=StringIO())
+        self.assertEqual(self.deploy_warnings(), [])
+
+    def test_the_check_reads_no_database_outside_a_deploy_check(self):
+        with CaptureQueriesContext(connection) as queries:
+            run_checks()
+        self.assertFalse([query for query in queries if "searchdocument" in query["sql"]])
 
 
 class CleanSearchQueryTests(TestCase):
