@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
-from home.checks import check_shared_cache
+from home.checks import check_search_index, check_shared_cache
 
 
 class HomeConfig(AppConfig):
@@ -18,3 +18,5 @@ class HomeConfig(AppConfig):
 
         register_signal_handlers()
         checks.register(check_shared_cache, checks.Tags.caches)
+        # Reads the database, so only with `check --deploy`, never on makemigrations or runserver.
+        checks.register(check_search_index, deploy=True)

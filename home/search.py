@@ -15,7 +15,7 @@ from django.db.models import BooleanField, F, FloatField, Func, Q, Value
 from wagtail.models import Locale, Page
 
 from home.query_params import bounded_text
-from home.search_analysis import normalise, query_term_groups
+from home.search_analysis import meaningful, query_words
 from home.search_documents import SearchDocument, SearchTerm, quoted_lexeme
 from home.search_ranking import Clause, rank_by_terms
 from home.visibility import reachable
@@ -50,41 +50,48 @@ def clean_search_query(raw: str | None) -> SearchQuery:
     return SearchQuery(text=text[:SEARCH_QUERY_MAX_LENGTH].strip(), was_truncated=was_truncated)
 
 
-def _words(text: str) -> list[str]:
-    return normalise(text).casefold().split()
-
-
 def query_clauses(text: str, *, synonyms: dict[str, list[str]] | None = None) -> list[Clause]:
     """The query as clauses that must all match; each is one or more spellings, any of which may.
 
     `synonyms` maps a query word (or words) as typed to other words that mean the same, e.g.
     {"温暖化": ["気候変動"]}: a page with either is found. Keys and values are raw words; both are
-    analysed here.
+    analysed here, and keys are matched on the query's analysed words, so 東京の温暖化 (no spaces),
+    "cars" (stemmed) and "the car" (a function word before it) all meet the key 温暖化 or car.
     """
-    words = _words(text)
-    alternatives_for = {
-        tuple(_words(key)): [value for value in values if value.strip()]
-        for key, values in (synonyms or {}).items()
-        if _words(key)
-    }
-    clauses: list[Clause] = []
-    plain: list[str] = []
+    words = query_words(text)
+    alternatives_for: dict[tuple, list[str]] = {}
+    for key, values in (synonyms or {}).items():
+        key_words = tuple(word.terms for word in query_words(key))
+        if key_words:
+            alternatives_for[key_words] = [value for value in values if value.strip()]
+    found: list[_QueryPart] = []
     start = 0
     while start < len(words):
         # The longest synonym key that starts here wins ("climate change" before "climate").
         for end in range(len(words), start, -1):
-            key = tuple(words[start:end])
+            key = tuple(word.terms for word in words[start:end])
             if key in alternatives_for:
-                spellings = [" ".join(key), *alternatives_for[key]]
-                groups = [query_term_groups(spelling) for spelling in spellings]
-                clauses.append(tuple(group for group in groups if group))
+                spellings = [list(key)]
+                spellings += [
+                    [word.terms for word in meaningful(query_words(value))]
+                    for value in alternatives_for[key]
+                ]
+                found.append(_QueryPart(tuple(spelling for spelling in spellings if spelling)))
                 start = end
                 break
         else:
-            plain.append(words[start])
+            word = words[start]
+            spellings = ([word.terms], *(list(spelling) for spelling in word.other_spellings))
+            found.append(_QueryPart(spellings, is_function_word=word.is_function_word))
             start += 1
-    clauses.extend(([group],) for group in query_term_groups(" ".join(plain)))
-    return [clause for clause in clauses if clause]
+    return [part.clause for part in meaningful(found) if part.clause]
+
+
+@dataclass(frozen=True)
+class _QueryPart:
+    clause: Clause
+    # A function word alone ("the" in "the car") is left out of a query that has other words.
+    is_function_word: bool = False
 
 
 def search_pages(

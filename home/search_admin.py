@@ -1,5 +1,7 @@
 """The admin's side of search: the search terms report and the synonym lists."""
 
+from functools import wraps
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
@@ -7,6 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.auth import permission_denied, require_admin_access
+from wagtail.contrib.search_promotions.views.settings import chooser, chooserresults
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import SearchSynonymGroup
@@ -21,6 +25,27 @@ PROMOTION_PERMISSIONS = [
 
 def may_read_search_report(*, user) -> bool:
     return user.is_active and (user.is_superuser or user.has_perm(REPORT_PERMISSION))
+
+
+def may_promote(*, user) -> bool:
+    return any(user.has_perm(name) for name in PROMOTION_PERMISSIONS)
+
+
+def _for_promoters(view):
+    # Wagtail's own view checks admin access only, yet lists what visitors typed (names, e-mail
+    # addresses sometimes): only those who manage promotions, and so choose a term, see it.
+    @require_admin_access
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if not may_promote(user=request.user):
+            return permission_denied(request)
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+promotion_term_chooser = _for_promoters(chooser)
+promotion_term_chooser_results = _for_promoters(chooserresults)
 
 
 def search_terms_report(request):
@@ -42,7 +67,7 @@ def search_terms_report(request):
             "popular": popular_search_terms(language_code=language_code),
             "found_nothing": search_terms_finding_nothing(language_code=language_code),
             "visitor_search_url": visitor_search_url,
-            "may_promote": any(request.user.has_perm(name) for name in PROMOTION_PERMISSIONS),
+            "may_promote": may_promote(user=request.user),
         },
     )
 

@@ -64,6 +64,15 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
         "who",
         "will",
         "with",
+        # What is left of a contraction or possessive once its apostrophe is dropped (women's,
+        # don't, we'll): a query must not need a lone "s" on the page.
+        "d",
+        "ll",
+        "m",
+        "re",
+        "s",
+        "t",
+        "ve",
     ]
 )
 _JAPANESE_FUNCTION_WORDS = {"助詞", "助動詞"}
@@ -232,36 +241,80 @@ def analyse(text: str, *, first_position: int = 1) -> list[Word]:
     return words
 
 
-def query_term_groups(text: str) -> list[frozenset[str]]:
-    """What a query asks for: one group of terms per word, any of which may match the page.
+@dataclass(frozen=True)
+class QueryWord:
+    """One word of a query: its terms (any may match), and other ways a page may write it."""
+
+    terms: frozenset[str]
+    is_function_word: bool = False
+    # Each another spelling: its words, all needed (COP26 as COP 26; とうきょうの as とうきょう).
+    other_spellings: tuple[tuple[frozenset[str], ...], ...] = ()
+
+
+def query_words(text: str) -> list[QueryWord]:
+    """The words of a query, function words included, each once.
 
     A word typed in kana also matches by reading (とうきょう finds 東京); a word typed in kanji
     matches only as written or normalised, since many kanji words share a reading (気候, 機構).
     """
     text = normalise(text)
-    words: list[tuple[Word, str]] = []
+    words: list[QueryWord] = []
     for run in _WORD_RUN.finditer(text):
         if _HIRAGANA_ONLY.fullmatch(run.group()):
-            # Sudachi cuts a run of hiragana at guesses (じちたい: じ/ち/たい), so a word typed in
-            # hiragana is matched whole, against the pages' words and their readings.
-            whole = Word(start=0, end=len(run.group()), position=0, terms=frozenset())
-            words.append((whole, run.group()))
+            words.append(_hiragana_query_word(run.group()))
         else:
             words.extend(
-                (word, run.group()[word.start : word.end])
+                _query_word(word, surface=run.group()[word.start : word.end])
                 for word in analyse(run.group())
                 if not word.is_part
             )
-    meaningful = [(w, surface) for w, surface in words if not w.is_function_word] or words
-    groups = [frozenset(_query_terms(word, surface=surface)) for word, surface in meaningful]
-    return list(dict.fromkeys(groups))
+    return list(dict.fromkeys(words))
+
+
+def meaningful(words: list) -> list:
+    """The words that carry meaning, or all of them when none does ("the" alone is searched)."""
+    return [word for word in words if not word.is_function_word] or words
+
+
+def query_term_groups(text: str) -> list[frozenset[str]]:
+    """What a query asks for: one group of terms per meaningful word, any of which may match."""
+    return list(dict.fromkeys(word.terms for word in meaningful(query_words(text))))
+
+
+def _kana_terms(surface: str) -> frozenset[str]:
+    return frozenset({surface, to_hiragana(surface)})
+
+
+def _hiragana_query_word(run: str) -> QueryWord:
+    # Sudachi cuts a run of hiragana at guesses (じちたい: じ/ち/たい), so a word typed in
+    # hiragana is matched whole, against the pages' words and their readings; only particles
+    # Sudachi finds at its end (とうきょうの, とうきょうでは) are left out, the whole kept as
+    # another spelling in case that was a guess too.
+    stem = run
+    for morpheme in reversed(list(_sudachi_tokenizer().tokenize(run))):
+        if morpheme.part_of_speech()[0] != "助詞" or morpheme.begin() == 0:
+            break
+        stem = run[: morpheme.begin()]
+    if stem == run:
+        return QueryWord(terms=_kana_terms(run))
+    return QueryWord(terms=_kana_terms(stem), other_spellings=((_kana_terms(run),),))
+
+
+def _query_word(word: Word, *, surface: str) -> QueryWord:
+    parts = [] if _JAPANESE_CHARACTER.search(surface) else _LETTERS_OR_DIGITS.findall(surface)
+    return QueryWord(
+        terms=frozenset(_query_terms(word, surface=surface)),
+        is_function_word=word.is_function_word,
+        # COP26 finds a page that writes COP 26 (that page has the parts, not the whole).
+        other_spellings=(tuple(_latin_terms(part) for part in parts),) if len(parts) > 1 else (),
+    )
 
 
 def _query_terms(word: Word, *, surface: str) -> set[str]:
     if _KANA_ONLY.fullmatch(surface):
         # As written, and in hiragana to meet the readings; not Sudachi's normalised form or
         # reading, guesses for kana (きこう taken as 聞こう would find every 聞く).
-        return {surface, to_hiragana(surface)}
+        return set(_kana_terms(surface))
     # Readings are the kana-only terms; a word written with kanji or Latin letters never is.
     kana = {term for term in word.terms if _KANA_ONLY.fullmatch(term)}
     return (set(word.terms) - kana) or set(word.terms)

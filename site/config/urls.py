@@ -8,11 +8,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import csp_reports, video_player
+from home import csp_reports, search_admin, video_player
 from home import views as home_views
 from membership import views as membership_views
 
 urlpatterns = [
+    # Wagtail's chooser of search terms for a promotion, with its permission added (before
+    # Wagtail's admin URLs, so these win): it lists what visitors searched for.
+    path("admin/searchpicks/queries/chooser/", search_admin.promotion_term_chooser),
+    path("admin/searchpicks/queries/chooser/results/", search_admin.promotion_term_chooser_results),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),

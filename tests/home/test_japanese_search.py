@@ -47,6 +47,13 @@ class JapaneseSearchTests(TestCase):
         self.assertEqual(self.results("炭素"), ["/ja/decarbonisation/"])
         self.assertEqual(self.results("東京"), ["/ja/tokyo/"])
 
+    def test_a_hiragana_word_followed_by_particles_is_found(self):
+        for query in ("とうきょうの", "とうきょうでは", "れんけいに"):
+            with self.subTest(query=query):
+                self.assertNotEqual(self.results(query), [])
+        self.assertEqual(self.results("とうきょうの"), ["/ja/tokyo/"])
+        self.assertEqual(self.results("れんけいに"), ["/ja/decarbonisation/"])
+
     def test_mixed_kana_and_kanji_words_are_found(self):
         self.assertEqual(self.results("脱炭素ロードマップ"), ["/ja/decarbonisation/"])
         self.assertEqual(self.results("レジリエント"), ["/ja/resilience/"])

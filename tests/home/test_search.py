@@ -1,7 +1,9 @@
 """Visitors search in their own language; odd queries give a normal page."""
 
 from io import StringIO
+from unittest import mock
 
+from django.core.checks import run_checks
 from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
@@ -10,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
 
 from home.search import SEARCH_QUERY_MAX_LENGTH, clean_search_query, search_pages
+from home.search_analysis import analyse
 from home.search_documents import SearchDocument
 from tests.factories import StandardPageFactory, load_demo, make_site, translate
 from tests.visible import search_result_links, soup
@@ -63,6 +66,75 @@ class SearchPageTests(TestCase):
     def test_search_page_links_to_the_same_search_in_the_other_language(self):
         response = self.client.get("/en/search/", {"q": "resilience"})
         self.assertContains(response, 'href="http://testserver/ja/search/?q=resilience"')
+
+
+class EnglishWordFormsTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = make_site()
+        StandardPageFactory(parent=home, title="Women in leadership", slug="leadership")
+        StandardPageFactory(parent=home, title="Road to COP 26", slug="cop")
+
+    def results(self, query: str) -> list[str]:
+        return search_result_links(self.client.get("/en/search/", {"q": query}))
+
+    def test_a_possessive_or_contraction_needs_no_stray_letter_on_the_page(self):
+        for query in ("women's leadership", "women’s leadership", "Women’s"):
+            with self.subTest(query=query):
+                self.assertEqual(self.results(query), ["/en/leadership/"])
+
+    def test_letters_and_digits_typed_together_find_them_written_apart(self):
+        for query in ("COP26", "cop 26", "ＣＯＰ２６", "road to cop26"):
+            with self.subTest(query=query):
+                self.assertEqual(self.results(query), ["/en/cop/"])
+        self.assertEqual(self.results("COP27"), [])
+
+
+class LongPagePassageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = make_site()
+        cls.sentence = "東京都は気候変動対策を進めています。"
+        for number in range(3):
+            StandardPageFactory(
+                parent=home,
+                title=f"Kappa {number}",
+                slug=f"kappa-{number}",
+                intro=f"<p>{cls.sentence * 700}</p>",
+            )
+
+    def test_a_long_page_found_by_its_title_costs_only_its_first_characters(self):
+        with mock.patch("home.search_passages.analyse", wraps=analyse) as analysed:
+            response = self.client.get("/en/search/", {"q": "kappa"})
+        self.assertEqual(len(search_result_links(response)), 3)
+        characters = sum(len(call.args[0]) for call in analysed.call_args_list)
+        # Each page holds 12,600 characters; a passage is looked for in its first 6,000 at most.
+        self.assertLessEqual(characters, 3 * 6000)
+
+    def test_a_passage_is_still_found_early_in_a_long_page(self):
+        response = self.client.get("/en/search/", {"q": "kappa 気候変動"})
+        passages = soup(response).select(".search-results__passage")
+        self.assertEqual(len(passages), 3)
+        self.assertIn("気候変動", passages[0].find("mark").get_text())
+
+
+class EmptySearchIndexCheckTests(TestCase):
+    def deploy_warnings(self) -> list[str]:
+        messages = run_checks(include_deployment_checks=True)
+        return [message.id for message in messages if message.id == "home.W001"]
+
+    def test_a_deploy_check_warns_when_live_pages_have_no_search_index(self):
+        make_site()
+        self.assertEqual(self.deploy_warnings(), [])
+        SearchDocument.objects.all().delete()
+        self.assertEqual(self.deploy_warnings(), ["home.W001"])
+        call_command("rebuild_search_index", stdout=StringIO())
+        self.assertEqual(self.deploy_warnings(), [])
+
+    def test_the_check_reads_no_database_outside_a_deploy_check(self):
+        with CaptureQueriesContext(connection) as queries:
+            run_checks()
+        self.assertFalse([query for query in queries if "searchdocument" in query["sql"]])
 
 
 class CleanSearchQueryTests(TestCase):

@@ -129,6 +129,24 @@ class SearchPromotionTests(TestCase):
                 self.assertEqual(Query.objects.filter(query_string=role.lower()).exists(), allowed)
                 self.assertEqual(response.status_code, 302)
 
+    def test_only_those_who_promote_may_read_the_terms_visitors_searched_for(self):
+        Query.get("secret plans").add_hit()
+        for url in (
+            "/admin/searchpicks/queries/chooser/",
+            "/admin/searchpicks/queries/chooser/results/",
+        ):
+            for role, allowed in ((MODERATORS, True), (EDITORS, False), (TRANSLATORS, False)):
+                with self.subTest(url=url, role=role):
+                    self.client.force_login(self.users[role])
+                    response = self.client.get(url)
+                    self.assertEqual(response.status_code, 200 if allowed else 302)
+                    self.assertEqual("secret plans" in response.text, allowed)
+        self.client.logout()
+        response = self.client.get("/admin/searchpicks/queries/chooser/")
+        self.assertRedirects(
+            response, "/admin/login/?next=/admin/searchpicks/queries/chooser/", 302, 200
+        )
+
     def test_the_form_explains_how_promotions_reach_visitors(self):
         self.client.force_login(self.users[MODERATORS])
         response = self.client.get(ADD_URL)

@@ -8,6 +8,7 @@ from home.page_cache import GENERATION_KEY
 from home.search_synonyms import synonyms_for
 from siteadmin.roles import EDITORS, MODERATORS, TRANSLATORS
 from tests.factories import StandardPageFactory, locale, make_site, translate, users_in_roles
+from tests.visible import search_result_links, soup
 
 ADD_URL = "/admin/snippets/home/searchsynonymgroup/add/"
 INDEX_URL = "/admin/snippets/home/searchsynonymgroup/"
@@ -91,6 +92,36 @@ class SynonymSearchTests(TestCase):
         generation = cache.get(GENERATION_KEY)
         group.delete()
         self.assertNotEqual(cache.get(GENERATION_KEY), generation)
+
+
+class SynonymsMeetAnalysedWordsTests(TestCase):
+    """A group applies to the words a query is analysed into, not only to words typed apart."""
+
+    @classmethod
+    def setUpTestData(cls):
+        home = make_site(japanese=True)
+        cls.cars = StandardPageFactory(parent=home, title="Automobile policy", slug="cars")
+        tokyo = StandardPageFactory(parent=home, title="Tokyo", slug="tokyo")
+        translate(
+            tokyo, title="首都の取り組み", intro="<p>東京都は気候変動対策を進めています。</p>"
+        )
+        SearchSynonymGroup.objects.create(language="en", words="car, automobile")
+        SearchSynonymGroup.objects.create(language="ja", words="温暖化, 気候変動")
+
+    def test_a_japanese_query_written_without_spaces_meets_the_group(self):
+        for query in ("温暖化", "東京の温暖化", "温暖化対策"):
+            with self.subTest(query=query):
+                response = self.client.get("/ja/search/", {"q": query})
+                self.assertEqual(search_result_links(response), ["/ja/tokyo/"])
+                # The passage marks the spelling the page has.
+                passage = soup(response).select_one(".search-results__passage")
+                self.assertIn("気候変動", " ".join(mark.get_text() for mark in passage("mark")))
+
+    def test_an_inflected_word_or_one_after_a_function_word_meets_the_group(self):
+        for query in ("car", "cars", "the car", "Cars policy"):
+            with self.subTest(query=query):
+                response = self.client.get("/en/search/", {"q": query})
+                self.assertEqual(search_result_links(response), ["/en/cars/"])
 
 
 class SynonymValidationTests(TestCase):
