@@ -315,10 +315,11 @@ class WhatFeedsNeverCarryTests(FeedTestCase):
             for word in hidden:
                 with self.subTest(url=url, word=word):
                     self.assertNotIn(word, text)
-        # The event's own file is its programme page's: a session there under a password is
-        # listed on the page as well (its page asks for the password).
+        # The event's programme lists a session under a password (its page asks for it), but
+        # the event's own file, like the subscription, leaves it out.
+        self.assertContains(self.client.get("/en/events/forum/"), "Private session")
         event_file = self.client.get("/en/events/forum/calendar/").content.decode()
-        for word in ("Draft", "Offline"):
+        for word in ("Draft", "Offline", "Private"):
             self.assertNotIn(word, event_file)
         self.assertEqual(
             [e.title for e in parse_atom(self.client.get("/en/events/feed/")).entries], ["Forum"]
