@@ -4,6 +4,7 @@ import json
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.test import RequestFactory, TestCase
 
 from wagtail.images import get_image_model
@@ -42,6 +43,15 @@ def of_type(page, schema_type: str) -> list[dict]:
 
 def shared_rendition_url(image) -> str:
     return "http://testserver" + image.get_rendition(SHARING_RENDITION).url
+
+
+def truncate_file(image) -> None:
+    """Cut the image's stored file short, as a partial upload leaves it: it opens, but no
+    rendition can be made of it."""
+    with image.file.storage.open(image.file.name, "rb") as stored:
+        head = stored.read(200)
+    image.file.storage.delete(image.file.name)
+    image.file.storage.save(image.file.name, ContentFile(head))
 
 
 def hreflang_urls(page) -> list[str]:
@@ -184,6 +194,25 @@ class SharingImageTests(TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertIsNone(meta(soup(response), "og:image"))
 
+    def test_a_truncated_default_image_costs_the_preview_not_the_page(self):
+        truncate_file(self.default)
+        StandardPageFactory(parent=self.home, slug="plain")
+        with self.assertLogs("home.sharing_image", "WARNING") as logs:
+            response = self.client.get("/en/plain/")
+        self.assertEqual(response.status_code, 200)
+        self.assertIsNone(meta(soup(response), "og:image"))
+        self.assertEqual(meta(soup(response), "twitter:card"), "summary")
+        self.assertEqual(len(logs.records), 1)
+
+    def test_a_truncated_page_image_costs_the_preview_not_the_page(self):
+        broken = wagtail_factories.ImageFactory(file__width=1600, file__height=900)
+        truncate_file(broken)
+        StandardPageFactory(parent=self.home, slug="broken", social_image=broken)
+        with self.assertLogs("home.sharing_image", "WARNING"):
+            response = self.client.get("/en/broken/")
+        self.assertEqual(response.status_code, 200)
+        self.assertIsNone(meta(soup(response), "og:image"))
+
     def test_without_any_image_the_card_is_a_summary(self):
         sharing = SharingSettings.load()
         sharing.default_social_image = None
@@ -252,6 +281,20 @@ class StructuredDataTests(TestCase):
         )
         (organisation,) = of_type(soup(self.client.get("/ja/")), "Organization")
         self.assertEqual(organisation["name"], "テスト")
+
+    def test_a_truncated_logo_costs_the_data_its_logo_not_the_home_page(self):
+        sharing = SharingSettings.load()
+        sharing.organisation_logo = wagtail_factories.ImageFactory(
+            file__width=300, file__height=300
+        )
+        sharing.save()
+        truncate_file(sharing.organisation_logo)
+        with self.assertLogs("home.sharing_image", "WARNING") as logs:
+            response = self.client.get("/en/")
+        self.assertEqual(response.status_code, 200)
+        (organisation,) = of_type(soup(response), "Organization")
+        self.assertNotIn("logo", organisation)
+        self.assertEqual(len(logs.records), 1)
 
     def test_a_profile_that_is_not_a_web_address_is_refused_with_the_line_named(self):
         sharing = SharingSettings.load()
