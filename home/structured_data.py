@@ -23,7 +23,9 @@ def json_for_script(data) -> SafeString:
 def breadcrumb_list(*, page, request: HttpRequest | None) -> dict:
     """The page's place in its language's tree, from its home page down (one query)."""
     # The tree's root (depth 1) is no page a visitor can open; each language's home is depth 2.
-    ancestors = list(page.get_ancestors().filter(depth__gt=1)) if page.depth > 2 else []
+    # A section unpublished without its subpages answers 404: it is left out, and the others
+    # are numbered on from 1 without a gap.
+    ancestors = list(page.get_ancestors().filter(depth__gt=1).live()) if page.depth > 2 else []
     return {
         "@type": "BreadcrumbList",
         "itemListElement": [

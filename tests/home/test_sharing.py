@@ -243,6 +243,20 @@ class StructuredDataTests(TestCase):
                 (breadcrumbs,) = of_type(soup(self.client.get(path)), "BreadcrumbList")
                 self.assertEqual([c["name"] for c in breadcrumbs["itemListElement"]], names)
 
+    def test_breadcrumbs_leave_out_a_section_taken_offline(self):
+        about = StandardPageFactory(parent=self.home, title="About", slug="about")
+        team = StandardPageFactory(parent=about, title="Team", slug="team")
+        board = StandardPageFactory(parent=team, title="Board", slug="board")
+        # Wagtail's unpublish leaves the subpages live. This site answers 404 below an
+        # unpublished page (BasePage.route), but a preview of one, or any other way of showing
+        # it, must not name a page that answers 404.
+        about.unpublish()
+        board.refresh_from_db()
+        crumbs = breadcrumb_list(page=board, request=RequestFactory().get("/"))["itemListElement"]
+        self.assertEqual([c["name"] for c in crumbs], ["Home", "Team", "Board"])
+        self.assertEqual([c["position"] for c in crumbs], [1, 2, 3])
+        self.assertNotIn("http://testserver/en/about/", [c["item"] for c in crumbs])
+
     def test_breadcrumbs_cost_one_query_however_deep_the_page(self):
         parent, pages = self.home, []
         for depth in range(6):
