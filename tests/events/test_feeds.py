@@ -13,6 +13,7 @@ import feedparser
 import icalendar
 import vobject
 
+from events.timing import format_day
 from tests.events.test_admin import event_form, session_form
 from tests.factories import (
     FooterFactory,
@@ -149,6 +150,28 @@ class AtomFeedTests(FeedTestCase):
         entries = parse_atom(self.client.get("/en/events/feed/")).entries
         self.assertEqual([e.title for e in entries], ["Forum", "Webinar"])
         self.assertGreater(entries[0].updated_parsed, before)
+
+    def test_a_private_session_neither_updates_its_event_nor_widens_its_days(self):
+        day_after = self.day + datetime.timedelta(days=1)
+        with later(5):
+            publish(self.event, end_date=day_after)
+        before = parse_atom(self.client.get("/en/events/feed/")).entries[0]
+        with later(10):
+            private = add_session(self.event, title="Members", start=at(day_after, 10), minutes=30)
+            PageViewRestriction.objects.create(
+                page=private, restriction_type=PageViewRestriction.PASSWORD, password="pw"
+            )
+        with later(20):
+            publish(private, title="Members meeting")
+        after = parse_atom(self.client.get("/en/events/feed/")).entries[0]
+        self.assertEqual(after.updated_parsed, before.updated_parsed)
+        self.assertEqual(after.summary, before.summary)
+        shown_days = format_day(self.day, language_code="en")
+        self.assertIn(f"<p>{shown_days} · ", after.summary)
+        self.assertContains(self.client.get("/en/events/"), shown_days)
+        self.assertNotContains(
+            self.client.get("/en/events/"), format_day(day_after, language_code="en")
+        )
 
     def test_odd_query_strings_get_the_feed(self):
         for query in ("?page=-1", "?format=json&limit=99999999999999999999", "?%00=%ff"):
