@@ -10,3 +10,14 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     # Found by siteadmin in every installed app: the builder of this app's part of the demo site.
     demo_section = "events.demo.forum.build_demo_section"
+
+    def ready(self):
+        # The receiver needs the models, which exist only once the app registry is ready.
+        from wagtail.signals import post_page_move
+
+        from events.ics import stamp_moved_session
+        from events.models import SessionPage
+
+        post_page_move.connect(
+            stamp_moved_session, sender=SessionPage, dispatch_uid="events-stamp-moved-session"
+        )

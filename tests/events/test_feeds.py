@@ -257,6 +257,26 @@ class CalendarSubscriptionTests(FeedTestCase):
             sequences.append(int(self.entry("/en/events/calendar/", self.opening)["sequence"]))
         self.assertEqual(sequences, sorted(set(sequences)))
 
+    def test_a_session_moved_to_an_older_event_has_a_higher_sequence(self):
+        with later(-180):
+            webinar = publish(make_event(index=self.index, slug="webinar", on=self.day))
+        with later(30):
+            publish(self.event)  # newer than the panel: the entry's version is the event's
+        urls = ("/en/events/calendar/", "/en/events/webinar/calendar/")
+        before = int(self.entry(urls[0], self.panel)["sequence"])
+        with later(60), self.captureOnCommitCallbacks(execute=True):
+            self.panel.move(webinar, pos="last-child")
+        for url in urls:
+            with self.subTest(url=url):
+                moved = self.entry(url, self.panel)
+                self.assertIn(webinar.title, str(moved["summary"]))
+                self.assertGreater(int(moved["sequence"]), before)
+        # A reorder within its event publishes nothing and changes no version.
+        after = int(self.entry(urls[0], self.opening)["sequence"])
+        with later(90), self.captureOnCommitCallbacks(execute=True):
+            self.opening.move(self.event, pos="last-child")
+        self.assertEqual(int(self.entry(urls[0], self.opening)["sequence"]), after)
+
     def test_a_renamed_event_changes_the_version_of_its_sessions(self):
         before = self.entry("/en/events/calendar/", self.opening)
         with later(10):
