@@ -3,7 +3,9 @@
 import logging
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import get_language
 
 from home.models import SharingSettings
 
@@ -43,18 +45,26 @@ def readable_rendition(image, spec: str):
         return None
 
 
+def _description(image, *, page) -> str:
+    """The image's own description where the page is in the language it is written in."""
+    # An image has one description, written in the default language, for every page; on a
+    # Japanese page a screen reader would read English as Japanese. No alt is better.
+    language = page.locale.language_code if page is not None else get_language()
+    return image.description if language == settings.LANGUAGE_CODE else ""
+
+
 def _chosen_image(*, page, request: HttpRequest):
     """The image and its alternative text: sharing image, hero image, then the site's default."""
     if page is not None:
         image = getattr(page, "social_image", None)
         if image is not None:
-            return image, image.description
+            return image, _description(image, page=page)
         image = getattr(page, "hero_image", None)
         if image is not None:
-            # The page's own alt text is in the page's language; an image's description is not.
-            return image, page.hero_image_alt_text or image.description
+            # The page's own alt text is translated with the page; an image's description is not.
+            return image, page.hero_image_alt_text or _description(image, page=page)
     image = SharingSettings.load(request_or_site=request).default_social_image
-    return image, image.description if image is not None else ""
+    return image, _description(image, page=page) if image is not None else ""
 
 
 def sharing_image(*, page, request: HttpRequest | None) -> SharingImage | None:
