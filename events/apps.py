@@ -13,11 +13,6 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         # The receiver needs the models, which exist only once the app registry is ready.
-        from wagtail.signals import post_page_move
+        from events.ics import connect_calendar_versions
 
-        from events.ics import stamp_moved_session
-        from events.models import SessionPage
-
-        post_page_move.connect(
-            stamp_moved_session, sender=SessionPage, dispatch_uid="events-stamp-moved-session"
-        )
+        connect_calendar_versions()

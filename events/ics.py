@@ -13,6 +13,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from wagtail.signals import post_page_move
+
 import icalendar
 
 from events.models import EventPage, SessionPage
@@ -66,6 +68,13 @@ def stamp_moved_session(*, instance, parent_page_before, parent_page_after, **kw
     if parent_page_before.pk == parent_page_after.pk:
         return
     SessionPage.objects.filter(pk=instance.pk).update(last_published_at=timezone.now())
+
+
+def connect_calendar_versions() -> None:
+    """Keep SEQUENCE growing when a session moves (called once the app registry is ready)."""
+    post_page_move.connect(
+        stamp_moved_session, sender=SessionPage, dispatch_uid="events-stamp-moved-session"
+    )
 
 
 def _calendar(name: str, *, description: str = "", refresh: bool = False) -> icalendar.Calendar:
