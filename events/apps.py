@@ -10,3 +10,9 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     # Found by siteadmin in every installed app: the builder of this app's part of the demo site.
     demo_section = "events.demo.forum.build_demo_section"
+
+    def ready(self):
+        # The receiver needs the models, which exist only once the app registry is ready.
+        from events.ics import connect_calendar_versions
+
+        connect_calendar_versions()

@@ -13,6 +13,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from wagtail.signals import post_page_move
+
 import icalendar
 
 from events.models import EventPage, SessionPage
@@ -52,6 +54,27 @@ def sequence_number(changed: datetime | None) -> int:
     if changed is None:
         return 0
     return max(int((changed - SEQUENCE_EPOCH).total_seconds()), 0)
+
+
+def stamp_moved_session(*, instance, parent_page_before, parent_page_after, **kwargs) -> None:
+    """A session moved to another event: its calendar entry counts as changed (post_page_move)."""
+    # Its SUMMARY, URL and LOCATION now come from the new event, but a move publishes nothing:
+    # SEQUENCE, the latest of the session's and its event's publishing, could fall to an older
+    # number, and calendars keep an entry whose SEQUENCE does not grow (RFC 5545 3.8.7.4).
+    # Stamping the move as the session's last publishing keeps one rule, costs one UPDATE per
+    # move rather than a PageLogEntry look-up per session per calendar, and also moves the new
+    # event's "updated" in the feed, whose programme did change. A reorder within the same
+    # event changes nothing a calendar shows.
+    if parent_page_before.pk == parent_page_after.pk:
+        return
+    SessionPage.objects.filter(pk=instance.pk).update(last_published_at=timezone.now())
+
+
+def connect_calendar_versions() -> None:
+    """Keep SEQUENCE growing when a session moves (called once the app registry is ready)."""
+    post_page_move.connect(
+        stamp_moved_session, sender=SessionPage, dispatch_uid="events-stamp-moved-session"
+    )
 
 
 def _calendar(name: str, *, description: str = "", refresh: bool = False) -> icalendar.Calendar:

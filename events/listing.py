@@ -53,10 +53,13 @@ class EventListing:
 
 
 def event_cards(events, *, language_code: str, now: datetime) -> list[EventCard]:
-    """Cards with each event's real span from its sessions: one query for all events."""
+    """Cards with each event's real span from its public sessions: one query for all events."""
+    # A session under a password neither widens its event's days nor, changed, marks the
+    # event as changed in the feed: nothing a visitor of the list or a reader can see moved.
     spans = {
         row["parent_path"]: (row["first"], row["last"], row["changed"])
         for row in SessionPage.objects.live()
+        .public()
         .filter(locale__language_code=language_code)
         .order_by()  # the default ordering would split the groups
         .annotate(parent_path=Substr("path", 1, Length("path") - SessionPage.steplen))

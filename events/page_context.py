@@ -16,6 +16,7 @@ from events.programme import (
     build_programme,
     event_sessions,
     next_status_change,
+    public_sessions,
     session_people,
     session_status,
     session_urls,
@@ -60,7 +61,10 @@ def event_page_context(
         ],
         "calendar_url": event.url + event.reverse_subpage("calendar"),
         "feeds": feed_links(index=index, request=request) if index else None,
-        "json_ld": event_json_ld(event=event, sessions=sessions, urls=urls, request=request),
+        # The programme lists every live session; search engines only those anyone may open.
+        "json_ld": event_json_ld(
+            event=event, sessions=public_sessions(sessions=sessions), urls=urls, request=request
+        ),
     }
 
 

@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.utils.http import RFC3986_SUBDELIMS
 
 from wagtail.images import get_image_model
+from wagtail.models import PageViewRestriction
 
 from events.models import EventPage, Person, SessionPage, SessionPerson
 from events.timing import DisplayTime, display_time, display_zone, format_day
@@ -145,6 +146,21 @@ def event_sessions(*, event: EventPage) -> list[SessionPage]:
     for session in sessions:
         session.programme_people = by_session.get(session.pk, [])
     return sessions
+
+
+def public_sessions(*, sessions: list[SessionPage]) -> list[SessionPage]:
+    """The sessions anyone may open: what search engines and calendar files may be told of."""
+    # A password or login on a session keeps its stream, title and description to those it
+    # lets in. A restriction on the event or above guards the event page and its calendar
+    # themselves, so only the sessions' own rows matter: one query for all, ids only.
+    if not sessions:
+        return []
+    restricted = set(
+        PageViewRestriction.objects.filter(page_id__in=[s.pk for s in sessions]).values_list(
+            "page_id", flat=True
+        )
+    )
+    return [session for session in sessions if session.pk not in restricted]
 
 
 def session_people(*, session: SessionPage) -> list[Participation]:

@@ -8,7 +8,7 @@ from django.utils.translation import ngettext, override
 from events.atom import EventsFeed
 from events.feeds import KEPT_AFTER_END, calendar_programmes
 from events.ics import event_calendar_file, session_calendar_file, subscription_calendar_file
-from events.programme import event_sessions
+from events.programme import event_sessions, public_sessions
 
 
 def _ics_response(content: bytes, *, filename: str) -> HttpResponse:
@@ -18,9 +18,9 @@ def _ics_response(content: bytes, *, filename: str) -> HttpResponse:
 
 
 def event_calendar(request: HttpRequest, *, page) -> HttpResponse:
-    """The whole programme as an iCalendar file, one entry per session."""
+    """The programme as an iCalendar file, one entry per session anyone may open."""
     event = page
-    sessions = event_sessions(event=event)
+    sessions = public_sessions(sessions=event_sessions(event=event))
     content = event_calendar_file(event=event, sessions=sessions, request=request)
     return _ics_response(content, filename=slugify(event.slug) or "event")
 

@@ -5,10 +5,9 @@ import json
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 
-from wagtail.images.models import SourceImageIOError
-
 from home.languages import absolute_page_url
 from home.models import HomePage, SharingSettings
+from home.sharing_image import readable_rendition
 
 # Search engines ask for a square-ish logo of at least 112 px; PNG keeps a logo's flat colours.
 LOGO_RENDITION = "max-600x600|format-png"
@@ -24,7 +23,9 @@ def json_for_script(data) -> SafeString:
 def breadcrumb_list(*, page, request: HttpRequest | None) -> dict:
     """The page's place in its language's tree, from its home page down (one query)."""
     # The tree's root (depth 1) is no page a visitor can open; each language's home is depth 2.
-    ancestors = list(page.get_ancestors().filter(depth__gt=1)) if page.depth > 2 else []
+    # A section unpublished without its subpages answers 404: it is left out, and the others
+    # are numbered on from 1 without a gap.
+    ancestors = list(page.get_ancestors().filter(depth__gt=1).live()) if page.depth > 2 else []
     return {
         "@type": "BreadcrumbList",
         "itemListElement": [
@@ -46,10 +47,7 @@ def organisation(*, name: str, url: str, request: HttpRequest | None) -> dict:
         return data
     sharing = SharingSettings.load(request_or_site=request)
     if sharing.organisation_logo is not None:
-        try:
-            logo = sharing.organisation_logo.get_rendition(LOGO_RENDITION)
-        except SourceImageIOError:
-            logo = None
+        logo = readable_rendition(sharing.organisation_logo, LOGO_RENDITION)
         if logo is not None:
             data["logo"] = request.build_absolute_uri(logo.url)
     profiles = sharing.profile_urls()

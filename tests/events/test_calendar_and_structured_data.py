@@ -113,3 +113,60 @@ class StructuredDataTests(TestCase):
 
     def test_titles_cannot_break_out_of_the_script(self):
         self.assertIn("</script><script>alert(1)</script>", self.json_ld()["name"])
+
+
+class RestrictedSessionTests(TestCase):
+    """A session behind a password is on the programme, but its stream is told to no one else."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from wagtail.models import PageViewRestriction
+
+        cls.event = make_event(title="Forum")
+        add_session(
+            cls.event,
+            title="Open session",
+            start=eastern(2022, 3, 8, 9, 0),
+            minutes=30,
+            live_stream_url="https://stream.example.org/open",
+        )
+        members = add_session(
+            cls.event,
+            title="Members only",
+            description="<p>The secret agenda</p>",
+            start=eastern(2022, 3, 9, 9, 0),
+            minutes=30,
+            live_stream_url="https://zoom.example/j/SECRET",
+        )
+        PageViewRestriction.objects.create(
+            page=members, restriction_type=PageViewRestriction.PASSWORD, password="pw"
+        )
+
+    def test_the_event_page_lists_the_session_but_its_json_ld_leaves_it_out(self):
+        html = self.client.get("/en/events/forum/").content.decode()
+        scripts = re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
+        script = "".join(scripts)
+        (data,) = [d for d in map(json.loads, scripts) if d.get("@type") == "Event"]
+        self.assertEqual([s["name"] for s in data["subEvent"]], ["Open session"])
+        self.assertEqual(
+            data["location"],
+            [{"@type": "VirtualLocation", "url": "https://stream.example.org/open"}],
+        )
+        self.assertEqual(data["endDate"], "2022-03-08T09:30:00-05:00")
+        for word in ("SECRET", "Members only", "secret agenda"):
+            with self.subTest(word=word):
+                self.assertNotIn(word, script)
+        # The visible programme still names it; the session page asks for the password.
+        self.assertIn("Members only", html)
+        members = self.client.get("/en/events/forum/members-only/")
+        self.assertNotContains(members, "SECRET", status_code=200)
+
+    def test_the_event_calendar_leaves_the_session_out(self):
+        response = self.client.get("/en/events/forum/calendar/")
+        entries = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+        self.assertEqual([str(entry["summary"]) for entry in entries], ["Open session – Forum"])
+        for word in (b"SECRET", b"Members only", b"secret agenda"):
+            with self.subTest(word=word):
+                self.assertNotIn(word, response.content)
+        own_file = self.client.get("/en/events/forum/members-only/calendar/")
+        self.assertNotContains(own_file, "SECRET", status_code=200)

@@ -13,6 +13,7 @@ import feedparser
 import icalendar
 import vobject
 
+from events.timing import format_day
 from tests.events.test_admin import event_form, session_form
 from tests.factories import (
     FooterFactory,
@@ -150,6 +151,28 @@ class AtomFeedTests(FeedTestCase):
         self.assertEqual([e.title for e in entries], ["Forum", "Webinar"])
         self.assertGreater(entries[0].updated_parsed, before)
 
+    def test_a_private_session_neither_updates_its_event_nor_widens_its_days(self):
+        day_after = self.day + datetime.timedelta(days=1)
+        with later(5):
+            publish(self.event, end_date=day_after)
+        before = parse_atom(self.client.get("/en/events/feed/")).entries[0]
+        with later(10):
+            private = add_session(self.event, title="Members", start=at(day_after, 10), minutes=30)
+            PageViewRestriction.objects.create(
+                page=private, restriction_type=PageViewRestriction.PASSWORD, password="pw"
+            )
+        with later(20):
+            publish(private, title="Members meeting")
+        after = parse_atom(self.client.get("/en/events/feed/")).entries[0]
+        self.assertEqual(after.updated_parsed, before.updated_parsed)
+        self.assertEqual(after.summary, before.summary)
+        shown_days = format_day(self.day, language_code="en")
+        self.assertIn(f"<p>{shown_days} · ", after.summary)
+        self.assertContains(self.client.get("/en/events/"), shown_days)
+        self.assertNotContains(
+            self.client.get("/en/events/"), format_day(day_after, language_code="en")
+        )
+
     def test_odd_query_strings_get_the_feed(self):
         for query in ("?page=-1", "?format=json&limit=99999999999999999999", "?%00=%ff"):
             with self.subTest(query=query):
@@ -234,6 +257,26 @@ class CalendarSubscriptionTests(FeedTestCase):
             sequences.append(int(self.entry("/en/events/calendar/", self.opening)["sequence"]))
         self.assertEqual(sequences, sorted(set(sequences)))
 
+    def test_a_session_moved_to_an_older_event_has_a_higher_sequence(self):
+        with later(-180):
+            webinar = publish(make_event(index=self.index, slug="webinar", on=self.day))
+        with later(30):
+            publish(self.event)  # newer than the panel: the entry's version is the event's
+        urls = ("/en/events/calendar/", "/en/events/webinar/calendar/")
+        before = int(self.entry(urls[0], self.panel)["sequence"])
+        with later(60), self.captureOnCommitCallbacks(execute=True):
+            self.panel.move(webinar, pos="last-child")
+        for url in urls:
+            with self.subTest(url=url):
+                moved = self.entry(url, self.panel)
+                self.assertIn(webinar.title, str(moved["summary"]))
+                self.assertGreater(int(moved["sequence"]), before)
+        # A reorder within its event publishes nothing and changes no version.
+        after = int(self.entry(urls[0], self.opening)["sequence"])
+        with later(90), self.captureOnCommitCallbacks(execute=True):
+            self.opening.move(self.event, pos="last-child")
+        self.assertEqual(int(self.entry(urls[0], self.opening)["sequence"]), after)
+
     def test_a_renamed_event_changes_the_version_of_its_sessions(self):
         before = self.entry("/en/events/calendar/", self.opening)
         with later(10):
@@ -315,10 +358,11 @@ class WhatFeedsNeverCarryTests(FeedTestCase):
             for word in hidden:
                 with self.subTest(url=url, word=word):
                     self.assertNotIn(word, text)
-        # The event's own file is its programme page's: a session there under a password is
-        # listed on the page as well (its page asks for the password).
+        # The event's programme lists a session under a password (its page asks for it), but
+        # the event's own file, like the subscription, leaves it out.
+        self.assertContains(self.client.get("/en/events/forum/"), "Private session")
         event_file = self.client.get("/en/events/forum/calendar/").content.decode()
-        for word in ("Draft", "Offline"):
+        for word in ("Draft", "Offline", "Private"):
             self.assertNotIn(word, event_file)
         self.assertEqual(
             [e.title for e in parse_atom(self.client.get("/en/events/feed/")).entries], ["Forum"]

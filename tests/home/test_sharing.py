@@ -4,7 +4,9 @@ import json
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.test import RequestFactory, TestCase
+from django.utils import translation
 
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -44,6 +46,15 @@ def shared_rendition_url(image) -> str:
     return "http://testserver" + image.get_rendition(SHARING_RENDITION).url
 
 
+def truncate_file(image) -> None:
+    """Cut the image's stored file short, as a partial upload leaves it: it opens, but no
+    rendition can be made of it."""
+    with image.file.storage.open(image.file.name, "rb") as stored:
+        head = stored.read(200)
+    image.file.storage.delete(image.file.name)
+    image.file.storage.save(image.file.name, ContentFile(head))
+
+
 def hreflang_urls(page) -> list[str]:
     return [link["href"] for link in page.find_all("link", rel="alternate", hreflang=True)]
 
@@ -53,6 +64,7 @@ class EveryDemoPageIsReadyToShareTests(DemoSiteTestCase):
 
     def test_every_live_page_has_a_description_a_picture_and_structured_data(self):
         pages = list(Page.objects.live().filter(depth__gt=1).specific())
+        default_description = SharingSettings.load().default_social_image.description
         self.assertTrue(any(page.locale.language_code == "ja" for page in pages))
         self.assertGreater(len(pages), 30)
         for page in pages:
@@ -63,7 +75,12 @@ class EveryDemoPageIsReadyToShareTests(DemoSiteTestCase):
                 self.assertTrue(meta(html, "og:image").startswith("http://testserver/"))
                 self.assertEqual(meta(html, "og:image:width"), "1200")
                 self.assertEqual(meta(html, "og:image:height"), "630")
-                self.assertTrue(meta(html, "og:image:alt"))
+                alt = meta(html, "og:image:alt")
+                if page.locale.language_code == "en":
+                    self.assertTrue(alt)
+                else:
+                    # Only an alt text translated with the page: the image's is English.
+                    self.assertNotEqual(alt, default_description)
                 self.assertEqual(meta(html, "twitter:card"), "summary_large_image")
                 self.assertEqual(meta(html, "twitter:image"), meta(html, "og:image"))
                 self.assertIsNone(meta(html, "robots"))
@@ -184,6 +201,25 @@ class SharingImageTests(TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertIsNone(meta(soup(response), "og:image"))
 
+    def test_a_truncated_default_image_costs_the_preview_not_the_page(self):
+        truncate_file(self.default)
+        StandardPageFactory(parent=self.home, slug="plain")
+        with self.assertLogs("home.sharing_image", "WARNING") as logs:
+            response = self.client.get("/en/plain/")
+        self.assertEqual(response.status_code, 200)
+        self.assertIsNone(meta(soup(response), "og:image"))
+        self.assertEqual(meta(soup(response), "twitter:card"), "summary")
+        self.assertEqual(len(logs.records), 1)
+
+    def test_a_truncated_page_image_costs_the_preview_not_the_page(self):
+        broken = wagtail_factories.ImageFactory(file__width=1600, file__height=900)
+        truncate_file(broken)
+        StandardPageFactory(parent=self.home, slug="broken", social_image=broken)
+        with self.assertLogs("home.sharing_image", "WARNING"):
+            response = self.client.get("/en/broken/")
+        self.assertEqual(response.status_code, 200)
+        self.assertIsNone(meta(soup(response), "og:image"))
+
     def test_without_any_image_the_card_is_a_summary(self):
         sharing = SharingSettings.load()
         sharing.default_social_image = None
@@ -192,6 +228,37 @@ class SharingImageTests(TestCase):
         tags = self.image_tags("/en/bare/")
         self.assertIsNone(tags["og:image"])
         self.assertEqual(tags["twitter:card"], "summary")
+
+
+class SharingImageAltInJapaneseTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = make_site(japanese=True)
+        sharing = SharingSettings.load()
+        sharing.default_social_image = wagtail_factories.ImageFactory(
+            description="The network's emblem"
+        )
+        sharing.save()
+
+    def alt(self, path: str) -> tuple[str | None, str | None]:
+        html = soup(self.client.get(path))
+        return meta(html, "og:image:alt"), meta(html, "twitter:image:alt")
+
+    def test_the_default_images_english_description_is_not_read_out_on_japanese_pages(self):
+        about = StandardPageFactory(parent=self.home, title="About", slug="about")
+        translate(about, title="概要")
+        self.assertEqual(self.alt("/en/about/"), ("The network's emblem",) * 2)
+        self.assertIsNotNone(meta(soup(self.client.get("/ja/about/")), "og:image"))
+        self.assertEqual(self.alt("/ja/about/"), (None, None))
+
+    def test_a_translated_hero_alt_text_is_used_on_japanese_pages(self):
+        hero = wagtail_factories.ImageFactory(description="Mayors on a stage")
+        japanese = Page.objects.get(depth=2, locale__language_code="ja").specific
+        for alt, shown in (("壇上の市長たち", "壇上の市長たち"), ("", None)):
+            japanese.hero_image, japanese.hero_image_alt_text = hero, alt
+            japanese.save_revision().publish()
+            with self.subTest(alt=alt):
+                self.assertEqual(self.alt("/ja/"), (shown, shown))
 
 
 class StructuredDataTests(TestCase):
@@ -213,6 +280,20 @@ class StructuredDataTests(TestCase):
             with self.subTest(path=path):
                 (breadcrumbs,) = of_type(soup(self.client.get(path)), "BreadcrumbList")
                 self.assertEqual([c["name"] for c in breadcrumbs["itemListElement"]], names)
+
+    def test_breadcrumbs_leave_out_a_section_taken_offline(self):
+        about = StandardPageFactory(parent=self.home, title="About", slug="about")
+        team = StandardPageFactory(parent=about, title="Team", slug="team")
+        board = StandardPageFactory(parent=team, title="Board", slug="board")
+        # Wagtail's unpublish leaves the subpages live. This site answers 404 below an
+        # unpublished page (BasePage.route), but a preview of one, or any other way of showing
+        # it, must not name a page that answers 404.
+        about.unpublish()
+        board.refresh_from_db()
+        crumbs = breadcrumb_list(page=board, request=RequestFactory().get("/"))["itemListElement"]
+        self.assertEqual([c["name"] for c in crumbs], ["Home", "Team", "Board"])
+        self.assertEqual([c["position"] for c in crumbs], [1, 2, 3])
+        self.assertNotIn("http://testserver/en/about/", [c["item"] for c in crumbs])
 
     def test_breadcrumbs_cost_one_query_however_deep_the_page(self):
         parent, pages = self.home, []
@@ -253,10 +334,28 @@ class StructuredDataTests(TestCase):
         (organisation,) = of_type(soup(self.client.get("/ja/")), "Organization")
         self.assertEqual(organisation["name"], "テスト")
 
+    def test_a_truncated_logo_costs_the_data_its_logo_not_the_home_page(self):
+        sharing = SharingSettings.load()
+        sharing.organisation_logo = wagtail_factories.ImageFactory(
+            file__width=300, file__height=300
+        )
+        sharing.save()
+        truncate_file(sharing.organisation_logo)
+        with self.assertLogs("home.sharing_image", "WARNING") as logs:
+            response = self.client.get("/en/")
+        self.assertEqual(response.status_code, 200)
+        (organisation,) = of_type(soup(response), "Organization")
+        self.assertNotIn("logo", organisation)
+        self.assertEqual(len(logs.records), 1)
+
     def test_a_profile_that_is_not_a_web_address_is_refused_with_the_line_named(self):
         sharing = SharingSettings.load()
         sharing.organisation_profiles = "https://example.org/ok\njavascript:alert(1)"
-        with self.assertRaisesMessage(ValidationError, "“javascript:alert(1)” is not a web"):
+        # In the admin's language, whichever page a previous test asked for last.
+        with (
+            translation.override("en"),
+            self.assertRaisesMessage(ValidationError, "“javascript:alert(1)” is not a web"),
+        ):
             sharing.full_clean()
 
 
