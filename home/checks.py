@@ -42,6 +42,7 @@ def check_search_index(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
     # Imported here: checks are collected before the app registry is ready.
     from wagtail.models import Page
 
+    # The same for this app's models.
     from home.search_documents import SearchDocument
 
     try:
