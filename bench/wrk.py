@@ -40,9 +40,12 @@ def parse(output: str) -> WrkResult:
     )
 
 
-def run(url: str, *, connections: int, seconds: int) -> WrkResult:
-    """wrk with `connections` open connections (two threads, as the machine has two cores)."""
+def run(url: str, *, connections: int, seconds: int, script: str | None = None) -> WrkResult:
+    """wrk with `connections` open connections (two threads, as the machine has two cores);
+    `script`: a wrk Lua script that writes each request (bench/*.lua)."""
     threads = min(2, connections)
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url]
+    if script:
+        command[1:1] = ["-s", script]
     done = subprocess.run(command, capture_output=True, text=True, check=True)
     return parse(done.stdout)
