@@ -10,6 +10,7 @@ never keep (home/page_cache.py, deploy/varnish.vcl), so every search reaches thi
 import logging
 import re
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Model
 from django.http import HttpRequest
@@ -18,7 +19,9 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.models import Locale
 
+from home.client_address import client_address
 from home.models import SearchTermDailyHits
+from home.rate_limit import count_attempt
 from home.search_promotions import search_term_key
 
 logger = logging.getLogger(__name__)
@@ -27,11 +30,20 @@ _ROBOT = re.compile(r"bot|crawl|spider|slurp|preview|facebookexternalhit|python|
 
 
 def is_counted(request: HttpRequest) -> bool:
-    """A visitor's own search: not someone signed in (editors trying a term), not a robot."""
+    """A visitor's own search: not someone signed in (editors trying a term), not a robot, and
+    not beyond SEARCH_COUNTS_PER_HOUR from one address (a script cannot flood the report)."""
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return False
-    return not _ROBOT.search(request.META.get("HTTP_USER_AGENT", ""))
+    if _ROBOT.search(request.META.get("HTTP_USER_AGENT", "")):
+        return False
+    # Checked last: only searches that would be counted use up the address's allowance.
+    return count_attempt(
+        scope="search-count",
+        identity=client_address(request),
+        limit=settings.SEARCH_COUNTS_PER_HOUR,
+        window=3600,
+    )
 
 
 def count_search(*, text: str, locale: Locale, result_count: int) -> None:

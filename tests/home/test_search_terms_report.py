@@ -5,9 +5,10 @@ import io
 import re
 from unittest import mock
 
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import DatabaseError, connection
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -47,6 +48,9 @@ class SearchTermsReportTests(TestCase):
         page = StandardPageFactory(parent=cls.home, title="Climate resilience", slug="resilience")
         translate(page, title="気候 レジリエンス")
         cls.users = users_in_roles(EDITORS, MODERATORS, TRANSLATORS, MEMBERSHIP)
+
+    def setUp(self):
+        cache.clear()  # each address's allowance of counted searches starts afresh
 
     def visitor_searches(self, language: str, *queries: str, **headers):
         for query in queries:
@@ -118,6 +122,17 @@ class SearchTermsReportTests(TestCase):
         self.visitor_searches("en", "", "   ", "!!!")
         self.assertFalse(SearchTermDailyHits.objects.exists())
         self.assertFalse(QueryDailyHits.objects.exists())
+
+    @override_settings(SEARCH_COUNTS_PER_HOUR=3)
+    def test_one_address_counts_at_most_its_hourly_allowance_and_still_gets_results(self):
+        self.visitor_searches("en", "resilience", "resilience", "resilience")
+        flood = self.client.get("/en/search/", {"q": "resilience"})
+        self.assertContains(flood, 'href="/en/resilience/"')
+        self.visitor_searches("en", "spam term", REMOTE_ADDR="127.0.0.1")
+        self.assertEqual(SearchTermDailyHits.objects.get().hits, 3)
+        # Another address is counted.
+        self.visitor_searches("en", "resilience", REMOTE_ADDR="192.0.2.7")
+        self.assertEqual(SearchTermDailyHits.objects.get().hits, 4)
 
     def test_a_search_still_answers_when_counting_fails(self):
         with (

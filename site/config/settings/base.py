@@ -250,6 +250,10 @@ PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 0)
 # rendering it itself (a crowd after a change costs one render, not one per visitor).
 PAGE_CACHE_WAIT_SECONDS = env_float("PAGE_CACHE_WAIT_SECONDS", 2.0)
 
+# Visitors' searches counted for the search terms report, at most this many an hour from one
+# address (more are answered, not counted), so that a script cannot push real terms out of it.
+SEARCH_COUNTS_PER_HOUR = env_int("SEARCH_COUNTS_PER_HOUR", 30)
+
 # A proxy or CDN in front is purged on every visible change (wagtail.contrib.frontend_cache's
 # backends; home/cache_invalidation.py decides which addresses). Any of these, or several.
 FRONTEND_CACHE_BACKENDS = "wagtail.contrib.frontend_cache.backends"
