@@ -1,6 +1,5 @@
 """The header menu and footer: one snippet per language, resolved, cached and previewed."""
 
-import uuid
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -8,6 +7,8 @@ from django.db.models import Model
 from django.utils.translation import get_language
 
 from wagtail.models import Locale
+
+from home.page_cache import current_generation
 
 
 def snippet_for_active_language(*, model: type[Model]) -> Model | None:
@@ -42,21 +43,13 @@ class SiteChrome:
 
 
 CHROME_CACHE_SECONDS = 300
-CHROME_VERSION_KEY = "site-chrome-version"
-
-
-def chrome_version() -> str:
-    return cache.get_or_set(CHROME_VERSION_KEY, lambda: uuid.uuid4().hex, None)
-
-
-def forget_site_chrome() -> None:
-    """Drop every cached header and footer; called when a page, menu or footer changes."""
-    cache.set(CHROME_VERSION_KEY, uuid.uuid4().hex, None)
 
 
 def site_chrome() -> SiteChrome:
     """The active language's menu and footer, resolved to text and URLs and cached."""
-    key = f"site-chrome:{get_language()}:{chrome_version()}"
+    # Kept under the page cache's generation, which every change a visitor could see replaces
+    # (home/cache_invalidation.py): a page, menu or footer published, moved or deleted.
+    key = f"site-chrome:{get_language()}:{current_generation()}"
     chrome = cache.get(key)
     if chrome is None:
         chrome = _resolve_site_chrome()

@@ -57,6 +57,11 @@ def changes_at(moment: datetime) -> None:
             _changes_at.set(moment)
 
 
+def current_generation() -> str:
+    """The generation every cached copy (pages, the site's header and footer) belongs to."""
+    return cache.get_or_set(GENERATION_KEY, lambda: uuid.uuid4().hex, None)
+
+
 def forget_cached_pages() -> None:
     """Make every server render every page afresh (a new generation; old copies expire)."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
