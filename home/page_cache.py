@@ -32,9 +32,10 @@ GENERATION_KEY = "page-cache-generation"
 NEVER_KEPT = ("/admin/", "/documents/", "/static/", "/media/", "/healthz", "/readyz")
 # A visitor with either of these may see something personal (logged in, a message waiting).
 PERSONAL_COOKIES = ("messages",)
-# Vary headers the key accounts for: requests with a personal cookie never use the cache (so
-# "Cookie" is covered) and the key records whether the browser takes gzip.
-VARY_IN_KEY = {"cookie", "accept-encoding"}
+# Vary headers the key accounts for: requests with a personal cookie never use the cache, so
+# "Cookie" is covered. The app compresses nothing (nginx does, after this cache), so one copy
+# serves every browser; a response varying by encoding would not be kept.
+VARY_IN_KEY = {"cookie"}
 # Cache-Control values that forbid a shared copy.
 NOT_SHARED = {"private", "no-store", "no-cache"}
 
@@ -94,8 +95,7 @@ def _may_use_cache(request: HttpRequest) -> bool:
 
 
 def _key(request: HttpRequest) -> str:
-    gzip = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
-    address = f"{request.scheme}:{request.get_host()}:{gzip:d}:{request.path}"
+    address = f"{request.scheme}:{request.get_host()}:{request.path}"
     # Hashed: an address is whatever a visitor types (any length, any bytes); a key is not.
     return f"page-cache:{hashlib.sha256(address.encode('utf-8', 'surrogateescape')).hexdigest()}"
 
